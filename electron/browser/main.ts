@@ -1,0 +1,84 @@
+/**
+ * Entry of the browser shell (`npm run start:browser`): the same app core as
+ * Electron, served to a browser on 127.0.0.1. Prints the URL to open.
+ */
+import open from 'open';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createAppCore } from '../core/app/app-core.ts';
+import { createConfSettingsStore } from '../core/app/conf-settings-store.ts';
+import { acquireDataLock } from '../core/data/lock.ts';
+import { dataPaths, defaultDataDir } from '../core/data/paths.ts';
+import { ensureDir, restrictUmask } from '../core/data/files.ts';
+import { createDispatcher } from '../core/ipc/dispatcher.ts';
+import { createLogger } from '../core/log/logger.ts';
+import { createNodeLogSink } from '../core/log/node-log-sink.ts';
+import { startBrowserShell, type BrowserShell } from './server.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** The built renderer: `dist/renderer` beside the compiled or source tree. */
+function findRendererRoot(): string {
+  const fromDist = path.resolve(here, '..', '..', 'renderer');
+  const fromSource = path.resolve(here, '..', '..', 'dist', 'renderer');
+  return here.includes(`${path.sep}dist${path.sep}`) ? fromDist : fromSource;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      'data-dir': { type: 'string' },
+      port: { type: 'string' },
+      open: { type: 'boolean', default: false },
+    },
+  });
+  restrictUmask();
+  const dataDir = path.resolve(values['data-dir'] ?? process.env.EFACTURA_DATA_DIR ?? defaultDataDir());
+  const paths = dataPaths(dataDir);
+  ensureDir(dataDir);
+  const logger = createLogger(createNodeLogSink(paths.logsDir, 'browser-shell.log'), 'browser');
+  const lock = acquireDataLock(paths.lockFile, 'e-Factura browser shell', logger);
+
+  // The shell starts after the core, whose events it carries.
+  const started: { shell?: BrowserShell } = {};
+  const core = createAppCore({
+    shell: 'browser',
+    version: process.env.npm_package_version ?? '0.1.0',
+    dataDir,
+    logger,
+    settingsStore: createConfSettingsStore(dataDir),
+    openExternal: async (url) => {
+      await open(url);
+    },
+    emit: (event, payload) => started.shell?.emit(event, payload),
+    ...(lock.acquired ? {} : { readOnlyReason: lock.message }),
+  });
+  const shell = await startBrowserShell({
+    rendererRoot: findRendererRoot(),
+    dispatch: createDispatcher(core.handlers, logger),
+    logger,
+    ...(values.port ? { port: Number(values.port) } : {}),
+  });
+  started.shell = shell;
+
+  const stop = async (): Promise<void> => {
+    await shell.close();
+    await core.close();
+    if (lock.acquired) lock.release();
+    logger.info('Browser shell stopped');
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+
+  logger.info('Browser shell started', { origin: shell.origin, dataDir });
+  if (!lock.acquired) process.stderr.write(`${lock.message} Browsing is read-only.\n`);
+  process.stdout.write(`e-Factura Desktop is running at ${shell.url}\n`);
+  if (values.open) await open(shell.url);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`The browser shell failed to start: ${String(error)}\n`);
+  process.exit(1);
+});

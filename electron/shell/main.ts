@@ -1,0 +1,104 @@
+/**
+ * The Electron main process: single-instance lock, the `app://` origin, the
+ * data-folder lock, the app core and its IPC handlers, and the main window.
+ * It wires services; decisions live in the core.
+ */
+import { app, BrowserWindow, ipcMain, protocol, shell, type WebContents } from 'electron';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createAppCore } from '../core/app/app-core.ts';
+import { acquireDataLock } from '../core/data/lock.ts';
+import { dataPaths, defaultDataDir } from '../core/data/paths.ts';
+import { ensureDir, restrictUmask } from '../core/data/files.ts';
+import { createDispatcher } from '../core/ipc/dispatcher.ts';
+import { createLogger } from '../core/log/logger.ts';
+import { createElectronLogSink } from './electron-log-sink.ts';
+import { createEventSender, registerIpcHandlers } from './ipc.ts';
+import { APP_SCHEME_PRIVILEGES, serveRenderer } from './protocol.ts';
+import { APP_ORIGIN, guardNavigation, mainWindowPreferences } from './security.ts';
+import { createElectronSettingsStore } from './settings-store.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const distRoot = path.resolve(here, '..', '..');
+const rendererRoot = path.join(distRoot, 'renderer');
+const preloadPath = path.join(distRoot, 'preload', 'preload.cjs');
+
+restrictUmask();
+const dataDir = process.env.EFACTURA_DATA_DIR || defaultDataDir();
+const paths = dataPaths(dataDir);
+ensureDir(dataDir);
+app.setPath('userData', dataDir);
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+
+const logger = createLogger(createElectronLogSink(paths.logsDir), 'main');
+const appWindows = new Set<BrowserWindow>();
+const appWindowIds = new Set<number>();
+
+if (!app.requestSingleInstanceLock()) {
+  logger.info('Another instance is running; handing over to it');
+  app.quit();
+} else {
+  app.on('second-instance', () => focusMainWindow());
+  app.on('web-contents-created', (_event, contents) => guardNavigation(contents, logger));
+  app.whenReady().then(start, (error: unknown) => {
+    logger.error('Electron failed to start', { error: String(error) });
+    app.quit();
+  });
+}
+
+function focusMainWindow(): void {
+  const [window] = appWindows;
+  if (!window) return;
+  if (window.isMinimized()) window.restore();
+  window.focus();
+}
+
+async function start(): Promise<void> {
+  serveRenderer(protocol, rendererRoot);
+  const lock = acquireDataLock(paths.lockFile, 'e-Factura Desktop', logger);
+  const core = createAppCore({
+    shell: 'electron',
+    version: app.getVersion(),
+    dataDir,
+    logger,
+    settingsStore: createElectronSettingsStore(dataDir),
+    openExternal: (url) => shell.openExternal(url),
+    emit: createEventSender(() => [...appWindows].map((window): WebContents => window.webContents)),
+    ...(lock.acquired ? {} : { readOnlyReason: lock.message }),
+  });
+  registerIpcHandlers(ipcMain, createDispatcher(core.handlers, logger), appWindowIds, logger);
+  createMainWindow();
+
+  app.on('activate', () => {
+    if (appWindows.size === 0) createMainWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => {
+    if (lock.acquired) lock.release();
+    void core.close();
+  });
+  logger.info('App started', { dataDir, readOnly: !lock.acquired });
+}
+
+function createMainWindow(): void {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'e-Factura Desktop',
+    webPreferences: mainWindowPreferences(preloadPath),
+  });
+  const id = window.webContents.id;
+  appWindows.add(window);
+  appWindowIds.add(id);
+  window.on('closed', () => {
+    appWindows.delete(window);
+    appWindowIds.delete(id);
+  });
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(`${APP_ORIGIN}/index.html`);
+}

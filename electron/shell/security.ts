@@ -1,0 +1,85 @@
+/**
+ * The security baseline of every window: isolated, sandboxed renderers with
+ * no Node, pages only from the app's own `app://` origin, navigation and
+ * `window.open` denied and logged. The login window (auth) passes its IdP
+ * origin as the one extra origin it may navigate within.
+ */
+import type { WebContents, WebPreferences } from 'electron';
+import type { Logger } from '../core/log/logger.ts';
+
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'efactura';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+
+export function mainWindowPreferences(preloadPath: string): WebPreferences {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    spellcheck: false,
+  };
+}
+
+/** True for pages of the app itself, served by the `app://` handler. */
+export function isAppUrl(raw: string): boolean {
+  try {
+    const url = new URL(raw);
+    return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST;
+  } catch {
+    return false;
+  }
+}
+
+function originOf(raw: string): string | null {
+  try {
+    return new URL(raw).origin;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Denies every navigation away from the allowed origins and every
+ * `window.open`, logging each refusal without the URL's query string.
+ */
+export function guardNavigation(
+  contents: WebContents,
+  logger: Logger,
+  allowedOrigins: readonly string[] = [],
+): void {
+  const allowed = (url: string): boolean => {
+    if (isAppUrl(url)) return true;
+    const origin = originOf(url);
+    return origin !== null && allowedOrigins.includes(origin);
+  };
+  const refuse = (what: string, url: string): void => {
+    logger.warn(`Denied ${what}`, { url: url.split('?')[0]?.slice(0, 200) });
+  };
+  contents.on('will-navigate', (event, url) => {
+    if (!allowed(url)) {
+      event.preventDefault();
+      refuse('a navigation', url);
+    }
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!allowed(url)) {
+      event.preventDefault();
+      refuse('a redirect', url);
+    }
+  });
+  contents.on('will-attach-webview', (event) => {
+    event.preventDefault();
+    refuse('a webview', '');
+  });
+  contents.setWindowOpenHandler(({ url }) => {
+    refuse('window.open', url);
+    return { action: 'deny' };
+  });
+}

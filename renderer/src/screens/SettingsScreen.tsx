@@ -1,0 +1,105 @@
+import { Alert, NumberInput, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import type { SettingsPatch } from '../../../shared/settings.ts';
+import { MAX_RATE_LIMIT } from '../../../shared/settings.ts';
+import { useSettings, useUpdateSettings } from '../queries.ts';
+
+export function SettingsScreen() {
+  const { t } = useTranslation();
+  const settings = useSettings();
+  const update = useUpdateSettings();
+
+  const save = (patch: SettingsPatch): void => {
+    update.mutate(patch, {
+      onSuccess: () => notifications.show({ message: t('settings.saved'), color: 'green', autoClose: 2000 }),
+      onError: (error) =>
+        notifications.show({ message: t('settings.saveFailed', { message: error.message }), color: 'red' }),
+    });
+  };
+
+  if (!settings.data) {
+    return settings.error ? <Alert color="red">{t('errors.generic', { message: settings.error.message })}</Alert> : null;
+  }
+  const current = settings.data;
+
+  return (
+    <Stack maw={560} gap="md">
+      <Title order={2}>{t('settings.heading')}</Title>
+      <div>
+        <Text size="sm" fw={500} id="language-label">
+          {t('settings.language')}
+        </Text>
+        <SegmentedControl
+          aria-labelledby="language-label"
+          value={current.language}
+          data={[
+            { value: 'ro', label: 'Română' },
+            { value: 'en', label: 'English' },
+          ]}
+          onChange={(value) => save({ language: value === 'en' ? 'en' : 'ro' })}
+        />
+      </div>
+      <Select
+        label={t('settings.theme')}
+        value={current.theme}
+        allowDeselect={false}
+        data={[
+          { value: 'system', label: t('settings.themeSystem') },
+          { value: 'light', label: t('settings.themeLight') },
+          { value: 'dark', label: t('settings.themeDark') },
+        ]}
+        onChange={(value) => {
+          if (value === 'system' || value === 'light' || value === 'dark') save({ theme: value });
+        }}
+      />
+      <Select
+        label={t('settings.environment')}
+        value={current.environment}
+        allowDeselect={false}
+        data={[
+          { value: 'sandbox', label: t('settings.environmentSandbox') },
+          { value: 'anaf', label: t('settings.environmentAnaf') },
+        ]}
+        onChange={(value) => {
+          if (value === 'sandbox' || value === 'anaf') save({ environment: value });
+        }}
+      />
+      <NumberInput
+        label={t('settings.rateLimit')}
+        description={t('settings.rateLimitHelp')}
+        min={1}
+        max={MAX_RATE_LIMIT}
+        defaultValue={current.rateLimitPerMinute}
+        key={`rate-${current.rateLimitPerMinute}`}
+        onBlur={(event) => {
+          const value = Number(event.currentTarget.value);
+          if (value !== current.rateLimitPerMinute) save({ rateLimitPerMinute: value });
+        }}
+      />
+      <NumberInput
+        label={t('settings.syncInterval')}
+        description={t('settings.syncIntervalHelp')}
+        min={0}
+        max={1440}
+        defaultValue={current.syncIntervalMinutes}
+        key={`sync-${current.syncIntervalMinutes}`}
+        onBlur={(event) => {
+          const value = Number(event.currentTarget.value);
+          if (value !== current.syncIntervalMinutes) save({ syncIntervalMinutes: value });
+        }}
+      />
+      <NumberInput
+        label={t('settings.reconcileDeadline')}
+        min={1}
+        max={1440}
+        defaultValue={current.reconcileDeadlineMinutes}
+        key={`deadline-${current.reconcileDeadlineMinutes}`}
+        onBlur={(event) => {
+          const value = Number(event.currentTarget.value);
+          if (value !== current.reconcileDeadlineMinutes) save({ reconcileDeadlineMinutes: value });
+        }}
+      />
+    </Stack>
+  );
+}
