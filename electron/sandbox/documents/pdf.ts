@@ -1,0 +1,1 @@
+export async function renderInvoicePdf(body: Buffer): Promise<Buffer> { void body; throw new Error('not implemented yet'); }
