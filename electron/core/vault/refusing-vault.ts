@@ -1,0 +1,40 @@
+import { AppFailure } from '../../../shared/result.ts';
+import type { SecretVault, VaultStatus } from './vault.ts';
+
+/**
+ * The vault outside Electron when no keychain answers and the user did not
+ * choose insecure storage: every operation fails with the reason and the way
+ * out, so no token is ever kept in a place the user did not agree to.
+ */
+export class RefusingVault implements SecretVault {
+  readonly #message: string;
+
+  constructor(keychainProblem: string) {
+    this.#message =
+      `No keychain is available (${keychainProblem}), so tokens cannot be ` +
+      'stored. Start a keyring service (on Linux, gnome-keyring or KWallet ' +
+      'on the D-Bus session bus), or pass --insecure-storage to keep them ' +
+      'in a file readable only by your user account.';
+  }
+
+  status(): VaultStatus {
+    return {
+      kind: 'session',
+      persistent: false,
+      weak: false,
+      message: this.#message,
+    };
+  }
+
+  async get(): Promise<string | null> {
+    throw new AppFailure('storage.unavailable', this.#message);
+  }
+
+  async set(): Promise<void> {
+    throw new AppFailure('storage.unavailable', this.#message);
+  }
+
+  async delete(): Promise<void> {
+    throw new AppFailure('storage.unavailable', this.#message);
+  }
+}
