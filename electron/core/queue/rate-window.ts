@@ -1,7 +1,7 @@
 /**
  * The sliding-window rate limiter, as pure functions over an immutable state.
  *
- * ANAF's gateway answers 429 when more than N calls arrive within a minute,
+ * ANAF's gateway returns 429 when more than N calls arrive within a minute,
  * and the sandbox counts them at arrival in a sliding 60-second window. The
  * limiter counts calls when they start, over a window widened by a margin:
  * if no more than N calls start within any (60 s + margin) window, and each
@@ -111,7 +111,7 @@ export function startsInWindow(
  * Returns the earliest time, not before `now`, at which one more call may
  * start with the limit that applies at `now`. A slowdown that recovers in
  * the meantime can only make the true earliest time sooner, so a caller that
- * waits until the returned time and asks again never exceeds the limit.
+ * waits until the returned time and calls again never exceeds the limit.
  */
 export function earliestStart(
   state: RateWindowState,
@@ -124,7 +124,7 @@ export function earliestStart(
   if (live.length < limit) return now;
 
   // The window has room again once all but limit - 1 of the live starts
-  // have left it; the oldest start that must leave decides when.
+  // have left it. The youngest of the starts that must leave decides when.
   const mustLeave = live[live.length - limit];
   return Math.max(now, (mustLeave ?? now) + window);
 }

@@ -1,8 +1,8 @@
 /**
  * Whether a failed attempt is tried again, and after how long.
  *
- * Timeouts, connection resets, 5xx answers and 429s are retried on
- * idempotent calls only, because for anything else a lost answer may mean
+ * Timeouts, connection resets, 5xx responses and 429s are retried on
+ * idempotent calls only, because for anything else a lost response may mean
  * that ANAF acted on the call. The exception is a 429 on a job that allows
  * it: the gateway refuses such a call before ANAF processes it, so an upload
  * refused with 429 was not recorded and may be sent again.
@@ -29,7 +29,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 };
 
 /**
- * How a failure is handled: `rateLimited` (429), `transient` (timeout,
+ * Failure class, which decides the handling: `rateLimited` (429), `transient` (timeout,
  * reset, 5xx: the outcome of a non-idempotent call is unknown), `aborted`
  * (cancelled by the caller or the queue) or `permanent`.
  */
@@ -52,7 +52,7 @@ export interface RetryInput {
 
 const TRANSIENT_APP_CODES = new Set(['anaf.timeout', 'anaf.unavailable']);
 
-// Node and undici error codes for a request whose answer never arrived.
+// Node and undici error codes for a request whose response never arrived.
 const TRANSIENT_NETWORK_CODES = new Set([
   'ECONNRESET',
   'ECONNREFUSED',

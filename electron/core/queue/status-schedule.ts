@@ -1,7 +1,7 @@
 /**
- * When to ask stareMesaj again about an upload still being processed. Most
- * uploads end within seconds to minutes, so the first checks come quickly;
- * the gaps then widen, because ANAF allows 100 status checks per upload a
+ * When to call stareMesaj again about an upload still being processed. Most
+ * uploads end within seconds to minutes, so the first checks come quickly.
+ * The gaps then widen, because ANAF allows 100 status checks per upload a
  * day. With the default schedule, a whole day of checks on one upload stays
  * near 56 calls.
  */

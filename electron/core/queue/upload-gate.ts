@@ -1,14 +1,14 @@
 /**
  * Whether an upload may be sent now. While an upload for a CIF is being sent
- * or has an unknown outcome, further uploads for that CIF wait: a second
+ * or has an unknown outcome, further uploads for that CIF wait. A second
  * file sent meanwhile could make the lost one impossible to tell apart in
- * the CIF's message list (error entries carry no copy of the file).
+ * the CIF's message list, because error entries carry no copy of the file.
  */
 import { normalizeCif } from './reconcile.ts';
 
 /**
  * `queued`: not sent yet. `sending`: the request is out. `unresolved`: the
- * answer was lost and reconciliation has not decided. `settled`: anything
+ * response was lost and reconciliation has not decided. `settled`: anything
  * known (accepted, rejected, matched, or left to the user after the
  * deadline).
  */

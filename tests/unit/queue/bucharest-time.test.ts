@@ -13,16 +13,56 @@ const HOUR = 3_600_000;
 // back on 25 October (04:00 -> 03:00).
 describe('nextBucharestMidnight', () => {
   it.each([
-    { name: 'winter day', at: '2026-01-15T10:00:00Z', midnight: '2026-01-15T22:00:00Z' },
-    { name: 'summer day', at: '2026-07-01T12:00:00Z', midnight: '2026-07-01T21:00:00Z' },
-    { name: 'eve of spring change', at: '2026-03-28T12:00:00Z', midnight: '2026-03-28T22:00:00Z' },
-    { name: 'spring change day', at: '2026-03-29T10:00:00Z', midnight: '2026-03-29T21:00:00Z' },
-    { name: 'eve of autumn change', at: '2026-10-24T12:00:00Z', midnight: '2026-10-24T21:00:00Z' },
-    { name: 'autumn change day', at: '2026-10-25T10:00:00Z', midnight: '2026-10-25T22:00:00Z' },
-    { name: 'last ms of day', at: '2026-01-15T21:59:59.999Z', midnight: '2026-01-15T22:00:00Z' },
-    { name: 'exactly midnight', at: '2026-01-15T22:00:00Z', midnight: '2026-01-16T22:00:00Z' },
-    { name: 'new year', at: '2026-12-31T22:30:00Z', midnight: '2027-01-01T22:00:00Z' },
-    { name: 'leap day', at: '2028-02-28T23:00:00Z', midnight: '2028-02-29T22:00:00Z' },
+    {
+      name: 'winter day',
+      at: '2026-01-15T10:00:00Z',
+      midnight: '2026-01-15T22:00:00Z',
+    },
+    {
+      name: 'summer day',
+      at: '2026-07-01T12:00:00Z',
+      midnight: '2026-07-01T21:00:00Z',
+    },
+    {
+      name: 'eve of spring change',
+      at: '2026-03-28T12:00:00Z',
+      midnight: '2026-03-28T22:00:00Z',
+    },
+    {
+      name: 'spring change day',
+      at: '2026-03-29T10:00:00Z',
+      midnight: '2026-03-29T21:00:00Z',
+    },
+    {
+      name: 'eve of autumn change',
+      at: '2026-10-24T12:00:00Z',
+      midnight: '2026-10-24T21:00:00Z',
+    },
+    {
+      name: 'autumn change day',
+      at: '2026-10-25T10:00:00Z',
+      midnight: '2026-10-25T22:00:00Z',
+    },
+    {
+      name: 'last ms of day',
+      at: '2026-01-15T21:59:59.999Z',
+      midnight: '2026-01-15T22:00:00Z',
+    },
+    {
+      name: 'exactly midnight',
+      at: '2026-01-15T22:00:00Z',
+      midnight: '2026-01-16T22:00:00Z',
+    },
+    {
+      name: 'new year',
+      at: '2026-12-31T22:30:00Z',
+      midnight: '2027-01-01T22:00:00Z',
+    },
+    {
+      name: 'leap day',
+      at: '2028-02-28T23:00:00Z',
+      midnight: '2028-02-29T22:00:00Z',
+    },
   ])('$name', ({ at, midnight }) => {
     expect(new Date(nextBucharestMidnight(utc(at))).toISOString()).toBe(
       new Date(utc(midnight)).toISOString(),
@@ -70,10 +110,14 @@ describe('bucharestOffsetMs', () => {
 
 describe('formatBucharestTime', () => {
   it('formats local midnight', () => {
-    expect(formatBucharestTime(utc('2026-03-29T21:00:00Z'))).toBe('2026-03-30 00:00');
+    expect(formatBucharestTime(utc('2026-03-29T21:00:00Z'))).toBe(
+      '2026-03-30 00:00',
+    );
   });
 
   it('formats a winter afternoon', () => {
-    expect(formatBucharestTime(utc('2026-01-15T13:05:00Z'))).toBe('2026-01-15 15:05');
+    expect(formatBucharestTime(utc('2026-01-15T13:05:00Z'))).toBe(
+      '2026-01-15 15:05',
+    );
   });
 });

@@ -2,9 +2,21 @@ import { describe, expect, it } from 'vitest';
 import type { LaneCandidate } from '../../../electron/core/queue/lanes.ts';
 import { groupKey, pickCandidate } from '../../../electron/core/queue/lanes.ts';
 
-const interactiveA: LaneCandidate = { lane: 'interactive', group: 'A', headSeq: 9 };
-const backgroundA: LaneCandidate = { lane: 'background', group: 'A', headSeq: 1 };
-const backgroundB: LaneCandidate = { lane: 'background', group: 'B', headSeq: 2 };
+const interactiveA: LaneCandidate = {
+  lane: 'interactive',
+  group: 'A',
+  headSeq: 9,
+};
+const backgroundA: LaneCandidate = {
+  lane: 'background',
+  group: 'A',
+  headSeq: 1,
+};
+const backgroundB: LaneCandidate = {
+  lane: 'background',
+  group: 'B',
+  headSeq: 2,
+};
 
 describe('pickCandidate', () => {
   it('returns undefined for no candidates', () => {
@@ -13,7 +25,9 @@ describe('pickCandidate', () => {
 
   it('prefers the interactive lane', () => {
     const served = new Map([[groupKey('interactive', 'A'), 100]]);
-    expect(pickCandidate([backgroundA, interactiveA], served)).toBe(interactiveA);
+    expect(pickCandidate([backgroundA, interactiveA], served)).toBe(
+      interactiveA,
+    );
   });
 
   it('prefers a group never served', () => {
@@ -30,7 +44,9 @@ describe('pickCandidate', () => {
   });
 
   it('breaks ties by submission order', () => {
-    expect(pickCandidate([backgroundB, backgroundA], new Map())).toBe(backgroundA);
+    expect(pickCandidate([backgroundB, backgroundA], new Map())).toBe(
+      backgroundA,
+    );
   });
 
   it('keeps lanes apart in the served map', () => {

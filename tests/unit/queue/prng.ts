@@ -14,6 +14,10 @@ export function seededRandom(seed: number): () => number {
 }
 
 /** Returns a whole number in [min, max]. */
-export function randomInt(random: () => number, min: number, max: number): number {
+export function randomInt(
+  random: () => number,
+  min: number,
+  max: number,
+): number {
   return min + Math.floor(random() * (max - min + 1));
 }

@@ -175,7 +175,7 @@ describe('decideRetry', () => {
       retryAfterMs: 7_000,
     });
     const decision = decideRetry({ ...base, error });
-    expect(decision.retry && decision.delayMs).toBe(7_000);
+    expect(decision).toMatchObject({ retry: true, delayMs: 7_000 });
   });
 
   it('reports the kind when not retrying', () => {
