@@ -1,0 +1,148 @@
+/**
+ * Safe XML parsing with @xmldom/xmldom. No DOCTYPE is accepted, so no entity
+ * can be declared: this blocks external entities (XXE) and entity expansion
+ * bombs before the parser sees the text. xmldom itself never fetches
+ * external resources.
+ */
+import {
+  DOMParser,
+  ParseError,
+  type Document,
+  type Element,
+} from '@xmldom/xmldom';
+
+import { AppFailure } from '../../../shared/result.ts';
+
+import { documentFailure } from './failure.ts';
+import { lineAt } from './xml-encoding.ts';
+
+const NEXT_STEP_MALFORMED =
+  'Open the file in an XML editor and correct it, or ask the sender for a corrected file.';
+
+/** Characters that XML 1.0 forbids anywhere in a document. */
+const FORBIDDEN_CHARACTER =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
+/**
+ * Markup where '&' is plain text (CDATA, comments, processing instructions),
+ * or an '&' that does not start a character or entity reference.
+ */
+const RAW_SECTION_OR_BARE_AMPERSAND =
+  /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|&(?!(?:#\d+|#x[0-9A-Fa-f]+|[A-Za-z_:][\w.:-]*);)/g;
+
+/**
+ * Parses XML text into a namespace-aware DOM. Throws an `input.invalid`
+ * failure naming the line for a DOCTYPE, a forbidden character, a bare '&'
+ * or any error or warning that xmldom reports.
+ */
+export function parseXml(text: string): Document {
+  rejectDoctype(text);
+  rejectForbiddenCharacters(text);
+  rejectBareAmpersands(text);
+
+  const parser = new DOMParser({
+    onError: (level, message, context: unknown) => {
+      const line = locatorLine(context);
+      throw documentFailure(
+        'notWellFormed',
+        `The file is not well-formed XML${line ? ` at line ${line}` : ''}: ${message}. ${NEXT_STEP_MALFORMED}`,
+        { line, level },
+      );
+    },
+  });
+  const document = parseWithParser(parser, text);
+
+  if (document.doctype) {
+    throw doctypeFailure(1);
+  }
+  return document;
+}
+
+function parseWithParser(parser: DOMParser, text: string): Document {
+  try {
+    return parser.parseFromString(text, 'text/xml');
+  } catch (error) {
+    // xmldom wraps what onError throws in a ParseError; unwrap ours.
+    const cause = (error as { cause?: unknown }).cause;
+    if (cause instanceof AppFailure) throw cause;
+    if (error instanceof AppFailure) throw error;
+    if (error instanceof ParseError) {
+      throw documentFailure(
+        'notWellFormed',
+        `The file is not well-formed XML: ${error.message}. ${NEXT_STEP_MALFORMED}`,
+      );
+    }
+    throw error;
+  }
+}
+
+function locatorLine(context: unknown): number | null {
+  const locator = (context as { locator?: { lineNumber?: unknown } } | null)
+    ?.locator;
+  return typeof locator?.lineNumber === 'number' ? locator.lineNumber : null;
+}
+
+/** Walks the prolog (declaration, comments, PIs) and rejects a DOCTYPE. */
+function rejectDoctype(text: string): void {
+  let i = 0;
+  for (;;) {
+    while (i < text.length && /\s|\uFEFF/.test(text.charAt(i))) i++;
+
+    if (text.startsWith('<?', i)) {
+      i = skipPast(text, i, '?>');
+    } else if (text.startsWith('<!--', i)) {
+      i = skipPast(text, i, '-->');
+    } else if (text.slice(i, i + 9).toUpperCase() === '<!DOCTYPE') {
+      throw doctypeFailure(lineAt(text, i));
+    } else {
+      return;
+    }
+    if (i < 0) return;
+  }
+}
+
+function skipPast(text: string, from: number, end: string): number {
+  const found = text.indexOf(end, from);
+  return found < 0 ? -1 : found + end.length;
+}
+
+function doctypeFailure(line: number): Error {
+  return documentFailure(
+    'doctype',
+    `The file contains a DOCTYPE declaration at line ${line}. Invoices never need one, and it is rejected because it can define entities that expand to huge text or read local files (XXE). Remove the DOCTYPE and try again.`,
+    { line },
+  );
+}
+
+function rejectForbiddenCharacters(text: string): void {
+  const match = FORBIDDEN_CHARACTER.exec(text);
+  if (!match) return;
+
+  const code = match[0]
+    .charCodeAt(0)
+    .toString(16)
+    .toUpperCase()
+    .padStart(4, '0');
+  const line = lineAt(text, match.index);
+  throw documentFailure(
+    'notWellFormed',
+    `The file is not well-formed XML at line ${line}: it contains the control character U+${code}, which XML does not allow (the file may be binary or damaged). ${NEXT_STEP_MALFORMED}`,
+    { line },
+  );
+}
+
+function rejectBareAmpersands(text: string): void {
+  RAW_SECTION_OR_BARE_AMPERSAND.lastIndex = 0;
+  for (const match of text.matchAll(RAW_SECTION_OR_BARE_AMPERSAND)) {
+    if (match[0] !== '&') continue;
+
+    const line = lineAt(text, match.index);
+    throw documentFailure(
+      'notWellFormed',
+      `The file is not well-formed XML at line ${line}: an '&' must be written as '&amp;'. ${NEXT_STEP_MALFORMED}`,
+      { line },
+    );
+  }
+}
+
+export type { Document, Element };
