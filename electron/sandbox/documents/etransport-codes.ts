@@ -1,0 +1,60 @@
+// Code lists of the e-Transport declaration schema, version 2 (namespace
+// mfp:anaf:dgti:eTransport:declaratie:v2, schema file dated 2023-01-26).
+
+function codes(list: string): ReadonlySet<string> {
+  return new Set(list.trim().split(/\s+/));
+}
+
+/** codTipOperatiune: 10 AIC, 12 LHI, 14 SCI, 20 LIC, 22 LHE, 24 SCE, 30 TTN, 40 IMP, 50 EXP, 60 DIN, 70 DIE. */
+export const OPERATION_TYPES = codes('10 12 14 20 22 24 30 40 50 60 70');
+
+/** codScopOperatiune, e.g. 101 trade, 704 transfer between warehouses, 9999 same as the operation. */
+export const OPERATION_PURPOSES = codes(`
+  101 201 301 401 501 601 703 704 705 801 802 901 1001 1101 9901 9999
+`);
+
+/** codJudet: the county numbers (40 is Bucharest). */
+export const COUNTY_NUMBERS = codes(`
+  1 2 3 4 5 6 7 8 9 10 11 51 12 13 14 15 16 17 52 18 19 20 21 22 23 24 25 26
+  27 28 29 30 31 32 33 34 35 36 37 38 39 40
+`);
+
+/** codPtf: road border crossing points. */
+export const BORDER_POINTS = codes(`
+  1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28
+  29 30 31 32 33 34 35 36 37 38
+`);
+
+/** codBirouVamal: customs offices. */
+export const CUSTOMS_OFFICES = codes(`
+  12801 22801 22901 22902 32801 42801 42901 52801 52901 62801 72801 72901
+  72902 82801 92901 92902 102801 112801 112901 122801 122901 132901 132902
+  132903 132904 142801 152801 162801 162901 162902 162903 172901 172902
+  172903 172904 182801 192801 202801 212801 222901 222902 222903 232801
+  232901 242801 242901 242902 252901 252902 252903 252904 262801 262901
+  272801 282801 282802 292801 302801 302901 302902 312801 322801 322901
+  332801 332901 332902 332903 332904 342801 342901 342902 352802 352901
+  352902 352903 362901 362902 362903 362904 372801 372901 372902 382801
+  392801 402801 402802 402901 512801 522801 522901
+`);
+
+/** codTara: country codes as the schema lists them (Greece is EL, not GR). */
+export const COUNTRY_CODES = codes(`
+  AD AE AF AG AI AL AM AN AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI
+  BJ BL BM BN BO BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO
+  CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH EL ER ES ET FI FJ FK FM
+  FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GS GT GU GW GY HK HM HN HR HT
+  HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY
+  KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP
+  MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE
+  PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH
+  SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO
+  TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS XC XI XK XL YE
+  YT ZA ZM ZW
+`);
+
+/** tipConfirmare: 10 confirmed, 20 partly confirmed, 30 rejected. */
+export const CONFIRMATION_TYPES = codes('10 20 30');
+
+/** tipDocument: 10 CMR, 20 invoice, 30 delivery note, 9999 other. */
+export const DOCUMENT_TYPES = codes('10 20 30 9999');
