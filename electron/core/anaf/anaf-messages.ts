@@ -119,7 +119,7 @@ const CLASS_SUMMARIES: Record<
 /**
  * Turns ANAF's message for a failed call into the typed failure of its
  * class, keeping ANAF's text in the message and in `anafMessage`. Callers
- * handle the "no messages" answer themselves because it is not a failure.
+ * handle the "no messages" response themselves because it is not a failure.
  */
 export function failureFromAnafMessage(
   endpoint: string,

@@ -43,7 +43,7 @@ export function sniffBody(body: Uint8Array): BodyKind {
   return 'text';
 }
 
-/** A short, redacted excerpt of a body for an error message. */
+/** Returns a short, redacted excerpt of a body for an error message. */
 export function bodyExcerpt(body: Uint8Array, length = 80): string {
   const text = bodyText(body.subarray(0, length * 4))
     .replace(/[\u0000-\u001f\u007f]+/g, ' ')
@@ -120,7 +120,7 @@ function endOfFirstValue(text: string): number | null {
   return null;
 }
 
-/** Whether a value is a plain JSON object. */
+/** Checks whether a value is a plain JSON object. */
 export function isJsonObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

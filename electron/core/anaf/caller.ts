@@ -7,7 +7,7 @@ import type { FormData } from 'undici';
 import type { Logger } from '../log/logger.ts';
 import { ENDPOINTS, type EndpointName } from './endpoints.ts';
 import { anafFailureDetails } from './errors.ts';
-import { forbiddenFailure } from './answer.ts';
+import { forbiddenFailure } from './response-checks.ts';
 import type { AnafEnvironment } from './environment.ts';
 import type {
   AnafTransport,
@@ -16,7 +16,7 @@ import type {
 } from './transport.ts';
 
 /**
- * Where access tokens come from. The auth layer implements it; the client
+ * The source of access tokens. The auth layer implements it, and the client
  * never stores a token.
  */
 export interface TokenSource {
@@ -40,7 +40,7 @@ export interface CallSpec {
   url: URL;
   headers?: Record<string, string>;
   body?: Uint8Array | string | FormData;
-  /** Whether the call carries the Bearer token (every api.anaf.ro call). */
+  /** True when the call carries the Bearer token (every api.anaf.ro call). */
   authenticated: boolean;
   /** Ids for the log lines (CIF, upload index, download id); never secrets. */
   logFields?: Record<string, unknown>;
@@ -75,7 +75,7 @@ export function serviceUrl(
   return url;
 }
 
-/** Sends a call and parses its answer, logging any failure. */
+/** Sends a call and parses its response, logging any failure. */
 export async function runCall<T>(
   caller: Caller,
   spec: CallSpec,

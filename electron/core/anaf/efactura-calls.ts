@@ -16,15 +16,15 @@ import { invalidInput } from './errors.ts';
 import { requireNumericId } from './ids.ts';
 import type { ListWindow } from './list-window.ts';
 import {
-  parseDownloadAnswer,
-  parseStatusAnswer,
-  parseUploadAnswer,
+  parseDownloadResponse,
+  parseStatusResponse,
+  parseUploadResponse,
   type UploadOutcome,
   type UploadStatus,
 } from './parse-efactura.ts';
 import {
-  parseMessageListAnswer,
-  parseMessagePageAnswer,
+  parseMessageListResponse,
+  parseMessagePageResponse,
   type MessageList,
   type MessagePage,
 } from './parse-lists.ts';
@@ -173,7 +173,7 @@ export async function upload(
     ...options,
   };
   return runCall(caller, spec, (response) =>
-    parseUploadAnswer(endpoint, response),
+    parseUploadResponse(endpoint, response),
   );
 }
 
@@ -194,7 +194,7 @@ export async function status(
     ...options,
   };
   return runCall(caller, spec, (response) =>
-    parseStatusAnswer('status', response),
+    parseStatusResponse('status', response),
   );
 }
 
@@ -217,7 +217,7 @@ export async function listMessages(
     ...options,
   };
   return runCall(caller, spec, (response) =>
-    parseMessageListAnswer('messageList', response),
+    parseMessageListResponse('messageList', response),
   );
 }
 
@@ -260,7 +260,7 @@ export async function listMessagePage(
     ...options,
   };
   return runCall(caller, spec, (response) =>
-    parseMessagePageAnswer('messagePage', response, request.page),
+    parseMessagePageResponse('messagePage', response, request.page),
   );
 }
 
@@ -279,6 +279,6 @@ export async function download(
     ...options,
   };
   return runCall(caller, spec, (response) =>
-    parseDownloadAnswer('download', response),
+    parseDownloadResponse('download', response),
   );
 }

@@ -1,7 +1,7 @@
 /**
  * Every ANAF endpoint the client calls, with what the request queue needs to
  * know about it: whether a repeat is harmless, whether it counts toward the
- * per-minute limit of api.anaf.ro, and its timeouts and answer size cap.
+ * per-minute limit of api.anaf.ro, and its timeouts and response size cap.
  */
 import type { EndpointLimits } from './transport.ts';
 
@@ -67,7 +67,7 @@ function publicCall(
 
 // NOTE: ANAF documents no response times. The timeouts below are estimates:
 // uploads wait longer because ANAF checks the XML schema of up to 10 MB
-// before it answers, downloads and lists may be large.
+// before it responds, and downloads and lists may be large.
 export const ENDPOINTS = {
   hello: apiCall(
     'TestOauth/jaxrs/hello',
@@ -130,7 +130,7 @@ export const ENDPOINTS = {
 
 export type EndpointName = keyof typeof ENDPOINTS;
 
-/** Whether repeating a call of this endpoint cannot file anything twice. */
+/** Checks whether repeating a call of this endpoint cannot file anything twice. */
 export function isIdempotent(endpoint: EndpointName): boolean {
   return ENDPOINTS[endpoint].idempotent;
 }

@@ -1,7 +1,7 @@
 /**
- * Where ANAF's services live in each environment. The app talks either to
- * ANAF itself or to the local sandbox; within ANAF, each company uses the
- * `test` or the `prod` API path with the same hosts and tokens.
+ * The base URLs of ANAF's services in each environment. The app talks either
+ * to ANAF itself or to the local sandbox. Within ANAF, each company uses the
+ * `test` or the `prod` API path, with the same hosts and tokens.
  */
 import { readFile } from 'node:fs/promises';
 
@@ -61,7 +61,7 @@ export async function sandboxEnvironment(
   };
 }
 
-/** The origins an environment's requests may go to. */
+/** Lists the origins an environment's requests may go to. */
 export function environmentOrigins(environment: AnafEnvironment): string[] {
   const urls = [environment.idpUrl, environment.apiUrl, environment.publicUrl];
   return [...new Set(urls.map((url) => new URL(url).origin))];

@@ -2,7 +2,7 @@
  * Typed failures of ANAF calls. Each failure is an `AppFailure` whose
  * `details` carry a machine-readable `kind`, whether the failure is transient
  * (`retryable`) and how far the request got (`delivery`). The request queue
- * reads these to decide on retries; the renderer only sees code and message.
+ * reads these to decide on retries; the renderer receives only the code and message.
  *
  * `retryable` says the same request may succeed later. It does not say the
  * request is safe to repeat: an upload that timed out is retryable in kind,
@@ -35,10 +35,10 @@ export type AnafFailureKind =
 /**
  * How far a failed request got:
  * - `notSent`: no connection was made, so ANAF cannot have seen it;
- * - `unknown`: the request may have reached ANAF but no complete answer came;
- * - `answered`: ANAF (or its gateway) answered, and the answer is the failure.
+ * - `unknown`: the request may have reached ANAF but no complete response arrived;
+ * - `responded`: ANAF (or its gateway) responded, and the response is the failure.
  */
-export type Delivery = 'notSent' | 'unknown' | 'answered';
+export type Delivery = 'notSent' | 'unknown' | 'responded';
 
 interface KindSpec {
   code: ErrorCode;
@@ -75,7 +75,7 @@ export interface AnafFailureDetails extends Record<string, unknown> {
   delivery: Delivery;
   /** The client's endpoint name, such as `download`. */
   endpoint?: string;
-  /** HTTP status, when an answer arrived. */
+  /** HTTP status, when a response arrived. */
   status?: number;
   /** ANAF's own message text, unchanged. */
   anafMessage?: string;
@@ -106,7 +106,7 @@ export function anafFailure(
 
 function defaultDelivery(kind: AnafFailureKind): Delivery {
   if (kind === 'invalidInput') return 'notSent';
-  return 'answered';
+  return 'responded';
 }
 
 /** Reads the details of an ANAF failure, or undefined for anything else. */
@@ -119,12 +119,12 @@ export function anafFailureDetails(
   return error.details as AnafFailureDetails;
 }
 
-/** Whether a failure is transient: timeout, reset, 5xx or 429. */
+/** Checks whether a failure is transient: timeout, reset, 5xx or 429. */
 export function isRetryableFailure(error: unknown): boolean {
   return anafFailureDetails(error)?.retryable === true;
 }
 
-/** The error code and retry flag that belong to a failure kind. */
+/** Returns the error code and retry flag that belong to a failure kind. */
 export function failureKindSpec(kind: AnafFailureKind): Readonly<KindSpec> {
   return KIND_SPECS[kind];
 }

@@ -14,9 +14,9 @@ import type { ApiPath } from './environment.ts';
 import { invalidInput } from './errors.ts';
 import { requireNumericId } from './ids.ts';
 import {
-  parseTransportListAnswer,
-  parseTransportStatusAnswer,
-  parseTransportUploadAnswer,
+  parseTransportListResponse,
+  parseTransportStatusResponse,
+  parseTransportUploadResponse,
   type TransportDeclaration,
   type TransportStatus,
   type TransportUploadOutcome,
@@ -94,7 +94,7 @@ export async function transportUpload(
     ...options,
   };
   return runCall(caller, spec, (response) =>
-    parseTransportUploadAnswer('transportUpload', response),
+    parseTransportUploadResponse('transportUpload', response),
   );
 }
 
@@ -113,7 +113,7 @@ export async function transportStatus(
     ...options,
   };
   return runCall(caller, spec, (response) =>
-    parseTransportStatusAnswer('transportStatus', response),
+    parseTransportStatusResponse('transportStatus', response),
   );
 }
 
@@ -146,6 +146,6 @@ export async function transportList(
     ...options,
   };
   return runCall(caller, spec, (response) =>
-    parseTransportListAnswer('transportList', response),
+    parseTransportListResponse('transportList', response),
   );
 }

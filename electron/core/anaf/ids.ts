@@ -1,6 +1,6 @@
 /**
  * Checks for ANAF's numeric identifiers (upload index, download id) before
- * they go into a URL or come out of an answer. They stay strings: current
+ * they go into a URL or come out of a response. They stay strings: current
  * values have about 10 digits and nothing is computed with them.
  */
 import { invalidInput } from './errors.ts';

@@ -2,7 +2,7 @@
  * The time window for `listaMesajePaginatieFactura` and the walk over its
  * pages. ANAF judges both ends against its own clock and refuses an end in
  * the future or a start more than 60 days back, so the window keeps a margin
- * on each side, and an "endTime ... nu poate in viitor" answer is corrected
+ * on each side, and an "endTime ... nu poate in viitor" error is corrected
  * once from the server time it quotes.
  */
 import { anafFailureDetails } from './errors.ts';
@@ -59,7 +59,7 @@ export interface WalkOptions {
 
 /**
  * Fetches every page of the window, following `numar_total_pagini` of the
- * latest answer rather than the length of a page. An end-in-the-future
+ * latest response rather than the length of a page. An end-in-the-future
  * refusal on the first page is retried once with the window rebuilt at the
  * server time ANAF quotes; any other failure propagates. A page past the
  * end (the total shrank while walking) ends the walk.

@@ -62,7 +62,7 @@ export interface NetworkErrorContext {
   endpoint: string;
   headersTimeoutMs: number;
   bodyTimeoutMs: number;
-  /** Whether the response headers had arrived when the error happened. */
+  /** True when the response headers had arrived before the error. */
   headersReceived: boolean;
 }
 
@@ -93,7 +93,7 @@ export function failureFromNetworkError(
     const seconds = context.headersTimeoutMs / 1000;
     return anafFailure(
       'timeout',
-      `ANAF did not answer ${endpoint} within ${seconds} s`,
+      `ANAF did not respond to ${endpoint} within ${seconds} s (timed out)`,
       { ...base, delivery: 'unknown' },
     );
   }
@@ -101,7 +101,7 @@ export function failureFromNetworkError(
     const seconds = context.bodyTimeoutMs / 1000;
     return anafFailure(
       'timeout',
-      `ANAF stopped sending the ${endpoint} answer for ${seconds} s`,
+      `ANAF stopped sending the ${endpoint} response for ${seconds} s (timed out)`,
       { ...base, delivery: 'unknown' },
     );
   }
@@ -121,8 +121,8 @@ export function failureFromNetworkError(
   }
   if (RESET_CODES.has(code)) {
     const when = context.headersReceived
-      ? 'while sending its answer'
-      : 'before answering';
+      ? 'while sending its response'
+      : 'before responding';
     return anafFailure(
       'connectionReset',
       `ANAF closed the connection for ${endpoint} ${when} (${code})`,

@@ -1,16 +1,16 @@
 /**
- * Parsers for e-Factura's upload, stareMesaj and descarcare answers. Each
- * takes the raw answer and returns a typed value or throws a typed failure;
+ * Parsers for e-Factura's upload, stareMesaj and descarcare responses. Each
+ * takes the raw response and returns a typed value or throws a typed failure;
  * ANAF's attribute names are mapped to the app's names here and nowhere
  * else (`index_incarcare` -> uploadIndex, `id_descarcare` -> downloadId).
  */
 import type { Element } from '@xmldom/xmldom';
 import {
   badResponse,
-  checkAnswer,
+  checkResponse,
   readJsonObject,
   readXmlRoot,
-} from './answer.ts';
+} from './response-checks.ts';
 import {
   classifyAnafMessage,
   failureFromAnafMessage,
@@ -44,17 +44,17 @@ function errorMessages(
 }
 
 /**
- * Parses the answer to `upload` or `uploadb2c`. A file ANAF refused comes
+ * Parses the response to `upload` or `uploadb2c`. A file ANAF refused comes
  * back as `accepted: false` with every message. A refusal because of a
  * daily limit or a missing SPV right is thrown as `anaf.dailyLimit` or
- * `anaf.noRight` instead, since it says nothing about the file.
+ * `anaf.noRight` instead, because it is not a problem of the file.
  */
-export function parseUploadAnswer(
+export function parseUploadResponse(
   endpoint: string,
   response: TransportResponse,
 ): UploadOutcome {
-  const expected = 'an XML upload answer';
-  if (checkAnswer(endpoint, response) !== 'xml') {
+  const expected = 'an XML upload response';
+  if (checkResponse(endpoint, response) !== 'xml') {
     throw badResponse(endpoint, response, expected);
   }
   const root = readXmlRoot(endpoint, response, UPLOAD_ANSWER_NS, 'header');
@@ -97,16 +97,16 @@ const STATES: Record<string, UploadStatus['state']> = {
 };
 
 /**
- * Parses the answer to `stareMesaj`. A query error (no `stare`, only
+ * Parses the response to `stareMesaj`. A query error (no `stare`, only
  * `Errors`) is thrown as the failure its wording names: `anaf.notFound`
  * for an unknown index, `anaf.noRight`, `anaf.dailyLimit`, and so on.
  */
-export function parseStatusAnswer(
+export function parseStatusResponse(
   endpoint: string,
   response: TransportResponse,
 ): UploadStatus {
-  const expected = 'an XML stareMesaj answer';
-  if (checkAnswer(endpoint, response) !== 'xml') {
+  const expected = 'an XML stareMesaj response';
+  if (checkResponse(endpoint, response) !== 'xml') {
     throw badResponse(endpoint, response, expected);
   }
   const root = readXmlRoot(endpoint, response, STATUS_ANSWER_NS, 'header');
@@ -141,7 +141,7 @@ export function parseStatusAnswer(
 }
 
 /**
- * Whether bytes end with a ZIP end-of-central-directory record, which a
+ * Checks whether bytes end with a ZIP end-of-central-directory record, which a
  * body cut short loses. The record is 22 bytes plus a comment of at most
  * 65535 bytes.
  */
@@ -161,15 +161,15 @@ export function hasZipEndRecord(bytes: Uint8Array): boolean {
 }
 
 /**
- * Parses the answer to `descarcare`: the ZIP bytes unchanged, or ANAF's
+ * Parses the response to `descarcare`: the ZIP bytes unchanged, or ANAF's
  * explanation as a typed failure (`anaf.dailyLimit`, `anaf.expired`,
  * `anaf.noRight`, `anaf.notFound`, else `anaf.rejected`).
  */
-export function parseDownloadAnswer(
+export function parseDownloadResponse(
   endpoint: string,
   response: TransportResponse,
 ): Uint8Array {
-  const kind = checkAnswer(endpoint, response);
+  const kind = checkResponse(endpoint, response);
   if (kind === 'zip') {
     if (!hasZipEndRecord(response.body)) {
       throw badResponse(endpoint, response, 'a complete ZIP (no end record)');
@@ -177,8 +177,8 @@ export function parseDownloadAnswer(
     return response.body;
   }
   if (kind === 'json') {
-    const answer = readJsonObject(endpoint, response);
-    const message = answer.eroare;
+    const json = readJsonObject(endpoint, response);
+    const message = json.eroare;
     if (typeof message === 'string' && message.trim() !== '') {
       throw failureFromAnafMessage(endpoint, message.trim());
     }

@@ -1,9 +1,13 @@
 /**
  * Parsers for e-Transport's upload, stareMesaj and lista. e-Transport
- * answers JSON everywhere: `ExecutionStatus` 0 or 1, `Errors:
+ * responds with JSON everywhere: `ExecutionStatus` 0 or 1, `Errors:
  * [{errorMessage}]`, `dateResponse` (`yyyyMMddHHmm`) and a `trace_id`.
  */
-import { badResponse, checkAnswer, readJsonObject } from './answer.ts';
+import {
+  badResponse,
+  checkResponse,
+  readJsonObject,
+} from './response-checks.ts';
 import {
   classifyAnafMessage,
   failureFromAnafMessage,
@@ -68,15 +72,15 @@ function textOf(value: unknown): string | null {
   return null;
 }
 
-function executionStatus(answer: Record<string, unknown>): number | null {
-  const value = answer.ExecutionStatus;
+function executionStatus(json: Record<string, unknown>): number | null {
+  const value = json.ExecutionStatus;
   if (value === 0 || value === '0') return 0;
   if (value === 1 || value === '1') return 1;
   return null;
 }
 
-function errorMessages(answer: Record<string, unknown>): string[] {
-  const list = Array.isArray(answer.Errors) ? answer.Errors : [];
+function errorMessages(json: Record<string, unknown>): string[] {
+  const list = Array.isArray(json.Errors) ? json.Errors : [];
   const messages: string[] = [];
   for (const entry of list) {
     if (typeof entry !== 'object' || entry === null) continue;
@@ -91,33 +95,33 @@ function readTransportJson(
   endpoint: string,
   response: TransportResponse,
 ): Record<string, unknown> {
-  if (checkAnswer(endpoint, response) !== 'json') {
-    throw badResponse(endpoint, response, 'a JSON e-Transport answer');
+  if (checkResponse(endpoint, response) !== 'json') {
+    throw badResponse(endpoint, response, 'a JSON e-Transport response');
   }
   return readJsonObject(endpoint, response);
 }
 
-function common(answer: Record<string, unknown>) {
+function common(json: Record<string, unknown>) {
   return {
-    traceId: textOf(answer.trace_id),
-    respondedAt: parseCompactTime(textOf(answer.dateResponse) ?? ''),
+    traceId: textOf(json.trace_id),
+    respondedAt: parseCompactTime(textOf(json.dateResponse) ?? ''),
   };
 }
 
 /**
- * Parses the answer to an e-Transport upload. A refused declaration is
+ * Parses the response to an e-Transport upload. A refused declaration is
  * `accepted: false` with every message; a daily limit or a missing SPV
  * right is thrown as its typed failure.
  */
-export function parseTransportUploadAnswer(
+export function parseTransportUploadResponse(
   endpoint: string,
   response: TransportResponse,
 ): TransportUploadOutcome {
-  const answer = readTransportJson(endpoint, response);
-  const status = executionStatus(answer);
+  const json = readTransportJson(endpoint, response);
+  const status = executionStatus(json);
   if (status === 0) {
-    const uploadIndex = readId(answer.index_incarcare);
-    const uit = textOf(answer.UIT);
+    const uploadIndex = readId(json.index_incarcare);
+    const uit = textOf(json.UIT);
     if (uploadIndex === null || !uit) {
       throw badResponse(
         endpoint,
@@ -129,12 +133,12 @@ export function parseTransportUploadAnswer(
       accepted: true,
       uploadIndex,
       uit,
-      declarantRef: textOf(answer.ref_declarant) || null,
-      notice: textOf(answer.atentie),
-      ...common(answer),
+      declarantRef: textOf(json.ref_declarant) || null,
+      notice: textOf(json.atentie),
+      ...common(json),
     };
   }
-  const messages = errorMessages(answer);
+  const messages = errorMessages(json);
   if (status === 1 && messages.length > 0) {
     for (const message of messages) {
       const messageClass = classifyAnafMessage(message);
@@ -142,7 +146,7 @@ export function parseTransportUploadAnswer(
         throw failureFromAnafMessage(endpoint, message);
       }
     }
-    return { accepted: false, messages, ...common(answer) };
+    return { accepted: false, messages, ...common(json) };
   }
   throw badResponse(endpoint, response, 'ExecutionStatus 0, or 1 with Errors');
 }
@@ -155,30 +159,26 @@ const STATES: Record<string, TransportStatus['state']> = {
 };
 
 /**
- * Parses the answer to e-Transport `stareMesaj`. Without `stare`, the
+ * Parses the response to e-Transport `stareMesaj`. Without `stare`, the
  * `Errors` are a query error and are thrown as their typed failure.
  */
-export function parseTransportStatusAnswer(
+export function parseTransportStatusResponse(
   endpoint: string,
   response: TransportResponse,
 ): TransportStatus {
-  const answer = readTransportJson(endpoint, response);
-  const messages = errorMessages(answer);
-  if (typeof answer.stare !== 'string') {
+  const json = readTransportJson(endpoint, response);
+  const messages = errorMessages(json);
+  if (typeof json.stare !== 'string') {
     if (messages.length === 0) {
       throw badResponse(endpoint, response, 'a stare or Errors');
     }
     throw failureFromAnafMessage(endpoint, messages.join('; '));
   }
-  const state = STATES[answer.stare.trim().toLowerCase().replace(/\s+/g, ' ')];
+  const state = STATES[json.stare.trim().toLowerCase().replace(/\s+/g, ' ')];
   if (!state) {
-    throw badResponse(
-      endpoint,
-      response,
-      `a known stare, not "${answer.stare}"`,
-    );
+    throw badResponse(endpoint, response, `a known stare, not "${json.stare}"`);
   }
-  return { state, messages, ...common(answer) };
+  return { state, messages, ...common(json) };
 }
 
 function parseDeclaration(entry: unknown): TransportDeclaration | null {
@@ -211,17 +211,17 @@ function parseDeclaration(entry: unknown): TransportDeclaration | null {
 }
 
 /**
- * Parses the answer to e-Transport `lista`. "Nu exista mesaje in ultimele N
+ * Parses the response to e-Transport `lista`. "Nu exista mesaje in ultimele N
  * zile" comes with `ExecutionStatus` 1 like a real error; only its wording
- * tells it apart, and it is returned as an empty list.
+ * distinguishes it, and it is returned as an empty list.
  */
-export function parseTransportListAnswer(
+export function parseTransportListResponse(
   endpoint: string,
   response: TransportResponse,
 ): TransportDeclaration[] {
-  const answer = readTransportJson(endpoint, response);
-  if (Array.isArray(answer.mesaje)) {
-    return answer.mesaje.map((entry: unknown, index: number) => {
+  const json = readTransportJson(endpoint, response);
+  if (Array.isArray(json.mesaje)) {
+    return json.mesaje.map((entry: unknown, index: number) => {
       const declaration = parseDeclaration(entry);
       if (!declaration) {
         throw badResponse(
@@ -233,7 +233,7 @@ export function parseTransportListAnswer(
       return declaration;
     });
   }
-  const messages = errorMessages(answer);
+  const messages = errorMessages(json);
   const first = messages[0];
   if (first === undefined) {
     throw badResponse(endpoint, response, 'mesaje or Errors');

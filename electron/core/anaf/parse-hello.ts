@@ -1,23 +1,23 @@
 /**
- * Parser for `TestOauth/jaxrs/hello`, the token smoke test. ANAF answers
- * plain text that starts with "Hello, <name>" and goes on to dump the
- * request headers, `Authorization` included; only the first line is kept,
- * so the token never travels further than this function.
+ * Parser for `TestOauth/jaxrs/hello`, the token smoke test. ANAF responds with
+ * plain text that starts with "Hello, <name>" and then lists the request
+ * headers, `Authorization` included. Only the first line is kept, so the
+ * token goes no further than this function.
  */
-import { badResponse, checkAnswer } from './answer.ts';
+import { badResponse, checkResponse } from './response-checks.ts';
 import { bodyText } from './body.ts';
 import type { TransportResponse } from './transport.ts';
 
 export interface HelloResult {
-  /** The first line of the answer, such as "Hello, efactura". */
+  /** The first line of the response, such as "Hello, efactura". */
   greeting: string;
 }
 
-export function parseHelloAnswer(
+export function parseHelloResponse(
   endpoint: string,
   response: TransportResponse,
 ): HelloResult {
-  const kind = checkAnswer(endpoint, response);
+  const kind = checkResponse(endpoint, response);
   const text = bodyText(response.body).trimStart();
   if (kind !== 'text' || !/^hello\b/i.test(text)) {
     throw badResponse(endpoint, response, 'plain text starting with "Hello"');

@@ -1,10 +1,14 @@
 /**
  * Parsers for `listaMesajeFactura` and `listaMesajePaginatieFactura`. Both
- * answer HTTP 200 with JSON: `mesaje` on success, `eroare` otherwise. "No
+ * respond with HTTP 200 and JSON: `mesaje` on success, `eroare` otherwise. "No
  * messages" is an `eroare` too ("Nu exista mesaje in ..."), and is returned
  * as an empty list.
  */
-import { badResponse, checkAnswer, readJsonObject } from './answer.ts';
+import {
+  badResponse,
+  checkResponse,
+  readJsonObject,
+} from './response-checks.ts';
 import {
   classifyAnafMessage,
   failureFromAnafMessage,
@@ -49,7 +53,7 @@ export interface MessageList {
 export interface MessagePage extends MessageList {
   /** `index_pagina_curenta`, counted from 1. */
   page: number;
-  /** `numar_total_pagini`; 0 when the window holds no messages. */
+  /** `numar_total_pagini`; 0 when the window contains no messages. */
   totalPages: number;
   /** `numar_total_inregistrari`. */
   totalRecords: number;
@@ -104,30 +108,30 @@ function optionalString(value: unknown): string | null {
 }
 
 /**
- * Reads a list answer's JSON object, or returns null for "no messages".
- * ANAF's `eroare` answers become typed failures.
+ * Reads a list response's JSON object, or returns null for "no messages".
+ * ANAF's `eroare` messages become typed failures.
  */
 function readListObject(
   endpoint: string,
   response: TransportResponse,
 ): Record<string, unknown> | null {
-  if (checkAnswer(endpoint, response) !== 'json') {
+  if (checkResponse(endpoint, response) !== 'json') {
     throw badResponse(endpoint, response, 'a JSON message list');
   }
-  const answer = readJsonObject(endpoint, response);
-  if (typeof answer.eroare === 'string') {
-    const message = answer.eroare.trim();
+  const json = readJsonObject(endpoint, response);
+  if (typeof json.eroare === 'string') {
+    const message = json.eroare.trim();
     if (classifyAnafMessage(message) === 'noMessages') return null;
     throw failureFromAnafMessage(endpoint, message);
   }
-  if (!Array.isArray(answer.mesaje)) {
+  if (!Array.isArray(json.mesaje)) {
     throw badResponse(
       endpoint,
       response,
       'a JSON object with mesaje or eroare',
     );
   }
-  return answer;
+  return json;
 }
 
 function parseItems(
@@ -149,26 +153,26 @@ function parseItems(
   });
 }
 
-/** Parses the answer to `listaMesajeFactura`. */
-export function parseMessageListAnswer(
+/** Parses the response to `listaMesajeFactura`. */
+export function parseMessageListResponse(
   endpoint: string,
   response: TransportResponse,
 ): MessageList {
-  const answer = readListObject(endpoint, response);
-  if (answer === null)
+  const json = readListObject(endpoint, response);
+  if (json === null)
     return { messages: [], certificateSerial: null, title: null };
   return {
-    messages: parseItems(endpoint, response, answer.mesaje as unknown[]),
-    certificateSerial: optionalString(answer.serial),
-    title: optionalString(answer.titlu),
+    messages: parseItems(endpoint, response, json.mesaje as unknown[]),
+    certificateSerial: optionalString(json.serial),
+    title: optionalString(json.titlu),
   };
 }
 
 function countField(
-  answer: Record<string, unknown>,
+  json: Record<string, unknown>,
   name: string,
 ): number | null {
-  const value = answer[name];
+  const value = json[name];
   if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0)
     return value;
   if (typeof value === 'string' && /^\d{1,9}$/.test(value))
@@ -177,16 +181,16 @@ function countField(
 }
 
 /**
- * Parses the answer to `listaMesajePaginatieFactura`. "No messages" is an
+ * Parses the response to `listaMesajePaginatieFactura`. "No messages" is an
  * empty page with `totalPages` 0, numbered `requestedPage`.
  */
-export function parseMessagePageAnswer(
+export function parseMessagePageResponse(
   endpoint: string,
   response: TransportResponse,
   requestedPage: number,
 ): MessagePage {
-  const answer = readListObject(endpoint, response);
-  if (answer === null) {
+  const json = readListObject(endpoint, response);
+  if (json === null) {
     return {
       messages: [],
       certificateSerial: null,
@@ -197,19 +201,19 @@ export function parseMessagePageAnswer(
       recordsPerPage: null,
     };
   }
-  const totalPages = countField(answer, 'numar_total_pagini');
+  const totalPages = countField(json, 'numar_total_pagini');
   if (totalPages === null) {
     throw badResponse(endpoint, response, 'a page with numar_total_pagini');
   }
-  const messages = parseItems(endpoint, response, answer.mesaje as unknown[]);
+  const messages = parseItems(endpoint, response, json.mesaje as unknown[]);
   return {
     messages,
-    certificateSerial: optionalString(answer.serial),
-    title: optionalString(answer.titlu),
-    page: countField(answer, 'index_pagina_curenta') ?? requestedPage,
+    certificateSerial: optionalString(json.serial),
+    title: optionalString(json.titlu),
+    page: countField(json, 'index_pagina_curenta') ?? requestedPage,
     totalPages,
     totalRecords:
-      countField(answer, 'numar_total_inregistrari') ?? messages.length,
-    recordsPerPage: countField(answer, 'numar_total_inregistrari_per_pagina'),
+      countField(json, 'numar_total_inregistrari') ?? messages.length,
+    recordsPerPage: countField(json, 'numar_total_inregistrari_per_pagina'),
   };
 }

@@ -1,10 +1,14 @@
 /**
  * Parsers for the public helpers: `validare` (XML validation),
  * `transformare` (XML to PDF) and the signature check. They need no token;
- * the F5 firewall in front of them may answer with an HTML page, which
- * `checkAnswer` turns into `anaf.firewall`.
+ * the F5 firewall in front of them may respond with an HTML page, which
+ * `checkResponse` turns into `anaf.firewall`.
  */
-import { badResponse, checkAnswer, readJsonObject } from './answer.ts';
+import {
+  badResponse,
+  checkResponse,
+  readJsonObject,
+} from './response-checks.ts';
 import { bodyText } from './body.ts';
 import { foldMessage } from './anaf-messages.ts';
 import type { TransportResponse } from './transport.ts';
@@ -23,13 +27,13 @@ export interface SignatureCheckResult {
   message: string;
 }
 
-function traceIdOf(answer: Record<string, unknown>): string | null {
-  return typeof answer.trace_id === 'string' ? answer.trace_id : null;
+function traceIdOf(json: Record<string, unknown>): string | null {
+  return typeof json.trace_id === 'string' ? json.trace_id : null;
 }
 
 /** Reads `Messages: [{message}]`, skipping entries without text. */
-function validationMessages(answer: Record<string, unknown>): string[] {
-  const list = Array.isArray(answer.Messages) ? answer.Messages : [];
+function validationMessages(json: Record<string, unknown>): string[] {
+  const list = Array.isArray(json.Messages) ? json.Messages : [];
   const messages: string[] = [];
   for (const entry of list) {
     if (typeof entry !== 'object' || entry === null) continue;
@@ -44,40 +48,40 @@ function readValidationJson(
   endpoint: string,
   response: TransportResponse,
 ): ValidationResult {
-  const answer = readJsonObject(endpoint, response);
+  const json = readJsonObject(endpoint, response);
   const stare =
-    typeof answer.stare === 'string' ? answer.stare.trim().toLowerCase() : '';
-  const traceId = traceIdOf(answer);
+    typeof json.stare === 'string' ? json.stare.trim().toLowerCase() : '';
+  const traceId = traceIdOf(json);
   if (stare === 'ok') return { valid: true, traceId };
   if (stare === 'nok') {
-    return { valid: false, messages: validationMessages(answer), traceId };
+    return { valid: false, messages: validationMessages(json), traceId };
   }
   throw badResponse(endpoint, response, 'JSON with stare ok or nok');
 }
 
-/** Parses the answer to `validare`. */
-export function parseValidationAnswer(
+/** Parses the response to `validare`. */
+export function parseValidationResponse(
   endpoint: string,
   response: TransportResponse,
 ): ValidationResult {
-  if (checkAnswer(endpoint, response) !== 'json') {
-    throw badResponse(endpoint, response, 'a JSON validation answer');
+  if (checkResponse(endpoint, response) !== 'json') {
+    throw badResponse(endpoint, response, 'a JSON validation response');
   }
   return readValidationJson(endpoint, response);
 }
 
-/** Whether a PDF has its `%%EOF` marker near the end, which a cut body lacks. */
+/** Checks whether a PDF has its `%%EOF` marker near the end, which a cut body lacks. */
 function hasPdfEnd(bytes: Uint8Array): boolean {
   const tail = bodyText(bytes.subarray(Math.max(0, bytes.length - 1024)));
   return tail.includes('%%EOF');
 }
 
-/** Parses the answer to `transformare`: PDF bytes or validation errors. */
-export function parsePdfAnswer(
+/** Parses the response to `transformare`: PDF bytes or validation errors. */
+export function parsePdfResponse(
   endpoint: string,
   response: TransportResponse,
 ): PdfResult {
-  const kind = checkAnswer(endpoint, response);
+  const kind = checkResponse(endpoint, response);
   if (kind === 'pdf') {
     if (!hasPdfEnd(response.body)) {
       throw badResponse(endpoint, response, 'a complete PDF (no %%EOF)');
@@ -92,19 +96,19 @@ export function parsePdfAnswer(
 }
 
 /**
- * Parses the answer to the signature check. ANAF answers both outcomes as
- * `{"msg": ...}` and only the wording tells them apart: "... NU au putut fi
+ * Parses the response to the signature check. ANAF returns both outcomes as
+ * `{"msg": ...}` and only the wording distinguishes them: "... NU au putut fi
  * validate cu succes ..." or "... au fost validate cu succes ...".
  */
-export function parseSignatureAnswer(
+export function parseSignatureResponse(
   endpoint: string,
   response: TransportResponse,
 ): SignatureCheckResult {
-  if (checkAnswer(endpoint, response) !== 'json') {
+  if (checkResponse(endpoint, response) !== 'json') {
     throw badResponse(endpoint, response, 'a JSON msg');
   }
-  const answer = readJsonObject(endpoint, response);
-  const message = typeof answer.msg === 'string' ? answer.msg.trim() : '';
+  const json = readJsonObject(endpoint, response);
+  const message = typeof json.msg === 'string' ? json.msg.trim() : '';
   const folded = foldMessage(message);
   if (/\bnu au putut fi validate\b/.test(folded))
     return { valid: false, message };

@@ -1,6 +1,6 @@
 /**
  * The public helpers and the token smoke test. `validare` and
- * `transformare` exist only under `/prod/` (the `/test/` paths answer 404),
+ * `transformare` exist only under `/prod/` (the `/test/` paths return 404),
  * so they use the public host's prod path whatever the company's API path.
  */
 import { Blob } from 'node:buffer';
@@ -13,11 +13,11 @@ import {
   type CallSpec,
 } from './caller.ts';
 import { invalidInput } from './errors.ts';
-import { parseHelloAnswer, type HelloResult } from './parse-hello.ts';
+import { parseHelloResponse, type HelloResult } from './parse-hello.ts';
 import {
-  parsePdfAnswer,
-  parseSignatureAnswer,
-  parseValidationAnswer,
+  parsePdfResponse,
+  parseSignatureResponse,
+  parseValidationResponse,
   type PdfResult,
   type SignatureCheckResult,
   type ValidationResult,
@@ -90,7 +90,7 @@ export async function validate(
     ...options,
   };
   return runCall(caller, spec, (response) =>
-    parseValidationAnswer('validate', response),
+    parseValidationResponse('validate', response),
   );
 }
 
@@ -112,7 +112,9 @@ export async function convertToPdf(
     logFields: { standard: request.standard, bytes: request.xml.length },
     ...options,
   };
-  return runCall(caller, spec, (response) => parsePdfAnswer('toPdf', response));
+  return runCall(caller, spec, (response) =>
+    parsePdfResponse('toPdf', response),
+  );
 }
 
 /** Checks the Ministry of Finance signature of a downloaded invoice. */
@@ -152,7 +154,7 @@ export async function checkSignature(
     ...options,
   };
   return runCall(caller, spec, (response) =>
-    parseSignatureAnswer(endpoint, response),
+    parseSignatureResponse(endpoint, response),
   );
 }
 
@@ -179,6 +181,6 @@ export async function hello(
     ...options,
   };
   return runCall(caller, spec, (response) =>
-    parseHelloAnswer('hello', response),
+    parseHelloResponse('hello', response),
   );
 }

@@ -1,8 +1,9 @@
 /**
- * The HTTPS transport of one environment: one undici Agent, so connections
- * are reused and the sandbox's CA never leaks into other requests (no global
- * dispatcher is changed). Every request has its own timeouts and a cap on the
- * response size; network errors become typed ANAF failures.
+ * The HTTPS transport of one environment. It owns one undici Agent, so
+ * connections are reused, and it sends only to the environment's origins, so
+ * the sandbox's CA is trusted for the sandbox alone. No global dispatcher is
+ * changed. Every request has its own timeouts and a cap on the response
+ * size, and network errors become typed ANAF failures.
  */
 import { Agent, request, type FormData } from 'undici';
 import type { Dispatcher } from 'undici';
@@ -11,11 +12,11 @@ import { anafFailure } from './errors.ts';
 import { environmentOrigins, type AnafEnvironment } from './environment.ts';
 import { failureFromNetworkError } from './network-errors.ts';
 
-/** Per-endpoint limits on waiting and on the size of an answer. */
+/** Per-endpoint limits on waiting and on the size of a response. */
 export interface EndpointLimits {
   /** Time until the response headers arrive, counted from sending. */
   headersTimeoutMs: number;
-  /** Longest pause between two chunks of the response body. */
+  /** Maximum pause between two chunks of the response body. */
   bodyTimeoutMs: number;
   maxResponseBytes: number;
 }
@@ -72,7 +73,7 @@ export function createTransport(
 
   return {
     environment,
-    send: (transportRequest) => {
+    send: async (transportRequest) => {
       assertAllowedUrl(transportRequest.url, origins);
       return sendWith(agent, transportRequest);
     },
@@ -152,7 +153,7 @@ async function readBody(
 ): Promise<Uint8Array> {
   const declared = Number(response.headers['content-length']);
   if (Number.isFinite(declared) && declared > maxBytes) {
-    response.body.destroy();
+    discard(response.body);
     throw tooLarge(endpoint, maxBytes, response.statusCode);
   }
   const chunks: Buffer[] = [];
@@ -161,7 +162,7 @@ async function readBody(
     const buffer = chunk as Buffer;
     total += buffer.length;
     if (total > maxBytes) {
-      response.body.destroy();
+      discard(response.body);
       throw tooLarge(endpoint, maxBytes, response.statusCode);
     }
     chunks.push(buffer);
@@ -169,11 +170,17 @@ async function readBody(
   return new Uint8Array(Buffer.concat(chunks, total));
 }
 
+/** Closes a body we stop reading; its abort error has no one to handle it. */
+function discard(body: Dispatcher.ResponseData['body']): void {
+  body.on('error', () => undefined);
+  body.destroy();
+}
+
 function tooLarge(endpoint: string, maxBytes: number, status: number) {
   return anafFailure(
     'badResponse',
-    `ANAF's answer to ${endpoint} is larger than the ${maxBytes}-byte limit`,
-    { endpoint, status, delivery: 'answered' },
+    `ANAF's response to ${endpoint} is larger than the ${maxBytes}-byte limit`,
+    { endpoint, status, delivery: 'responded' },
   );
 }
 

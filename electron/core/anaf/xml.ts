@@ -1,18 +1,18 @@
 /**
- * Strict, entity-free XML reading for ANAF's answers. Elements are matched by
+ * Strict, entity-free XML reading for ANAF's responses. Elements are matched by
  * namespace URI and local name, never by prefix, because the prefix is the
  * sender's choice.
  */
 import { DOMParser, type Element } from '@xmldom/xmldom';
 
-/** Why a text could not be read as XML. */
+/** The error raised when a text is not acceptable XML. */
 export class XmlReadError extends Error {
   override readonly name = 'XmlReadError';
 }
 
 /**
  * Parses an XML document. Throws `XmlReadError` for malformed text and for
- * any document type declaration, because ANAF's answers never carry one and
+ * any document type declaration, because ANAF's responses never carry one and
  * a DTD is how entity expansion attacks arrive.
  */
 export function parseXmlDocument(text: string): Element {
@@ -40,7 +40,7 @@ export function parseXmlDocument(text: string): Element {
 
 const ELEMENT_NODE = 1;
 
-/** Whether an element has the given namespace URI and local name. */
+/** Checks whether an element has the given namespace URI and local name. */
 export function isElement(
   element: Element,
   namespace: string,

@@ -65,8 +65,14 @@ describe('classifyAnafMessage', () => {
     ],
     ['Numarul de zile introdus= aaa nu este un numar intreg', 'invalidRequest'],
     ['Numarul de zile trebuie sa fie intre 1 si 60', 'invalidRequest'],
-    ['Valorile acceptate pentru parametrul filtru sunt E, T, P sau R', 'invalidRequest'],
-    ['Valorile acceptate pentru parametrul standard sunt UBL, CN, CII sau RASP', 'invalidRequest'],
+    [
+      'Valorile acceptate pentru parametrul filtru sunt E, T, P sau R',
+      'invalidRequest',
+    ],
+    [
+      'Valorile acceptate pentru parametrul standard sunt UBL, CN, CII sau RASP',
+      'invalidRequest',
+    ],
     ['Id descarcare introdus= 123a nu este un numar intreg', 'invalidRequest'],
     ['Parametrii zile si cif sunt obligatorii', 'invalidRequest'],
     ['Parametrul id este obligatoriu', 'invalidRequest'],
@@ -80,7 +86,9 @@ describe('quotedServerTime', () => {
   it('reads the request time', () => {
     const text =
       'endTime = 30-07-2026 15:15:28 nu poate in viitor fata de momentul requestului = 30-07-2026 15:15:27';
-    expect(quotedServerTime(text)?.toISOString()).toBe('2026-07-30T12:15:27.000Z');
+    expect(quotedServerTime(text)?.toISOString()).toBe(
+      '2026-07-30T12:15:27.000Z',
+    );
   });
 
   it('returns null without a time', () => {
@@ -108,7 +116,9 @@ describe('failureFromAnafMessage', () => {
       'messagePage',
       'endTime = 30-07-2026 15:15:28 nu poate in viitor fata de momentul requestului = 30-07-2026 15:15:27',
     );
-    expect(anafFailureDetails(failure)?.serverTime).toBe('2026-07-30T12:15:27.000Z');
+    expect(anafFailureDetails(failure)?.serverTime).toBe(
+      '2026-07-30T12:15:27.000Z',
+    );
   });
 
   it('adds the quoted page total', () => {
@@ -120,7 +130,10 @@ describe('failureFromAnafMessage', () => {
   });
 
   it('makes a technical error retryable', () => {
-    const failure = failureFromAnafMessage('status', 'A aparut o eroare tehnica. Cod: 1814');
+    const failure = failureFromAnafMessage(
+      'status',
+      'A aparut o eroare tehnica. Cod: 1814',
+    );
     expect(anafFailureDetails(failure)?.retryable).toBe(true);
   });
 });

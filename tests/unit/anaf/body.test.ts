@@ -54,15 +54,24 @@ describe('parseJsonLenient', () => {
   });
 
   it('ignores braces inside strings', () => {
-    expect(parseJsonLenient('{"a":"}"')).toEqual({ ok: false, reason: 'truncated' });
+    expect(parseJsonLenient('{"a":"}"')).toEqual({
+      ok: false,
+      reason: 'truncated',
+    });
   });
 
   it('reports trailing text as invalid', () => {
-    expect(parseJsonLenient('{"a":1} trailing')).toEqual({ ok: false, reason: 'invalid' });
+    expect(parseJsonLenient('{"a":1} trailing')).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
   });
 
   it('reports a bad token as invalid', () => {
-    expect(parseJsonLenient('{"a":nope}')).toEqual({ ok: false, reason: 'invalid' });
+    expect(parseJsonLenient('{"a":nope}')).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
   });
 });
 

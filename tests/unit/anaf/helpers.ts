@@ -1,4 +1,4 @@
-// Builders for raw answers and a reader for the typed failures they cause.
+// Builders for raw responses and readers for the typed failures they cause.
 import { AppFailure } from '../../../shared/result.ts';
 import {
   anafFailureDetails,
@@ -6,12 +6,13 @@ import {
 } from '../../../electron/core/anaf/errors.ts';
 import type { TransportResponse } from '../../../electron/core/anaf/transport.ts';
 
-export function answer(
+export function fakeResponse(
   body: string | Uint8Array,
   status = 200,
   headers: Record<string, string> = {},
 ): TransportResponse {
-  const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
+  const bytes =
+    typeof body === 'string' ? new TextEncoder().encode(body) : body;
   return { status, headers, body: bytes };
 }
 
@@ -25,7 +26,8 @@ function describe(error: unknown): CaughtFailure {
     throw new Error(`Expected an AppFailure, got ${String(error)}`);
   }
   const details = anafFailureDetails(error);
-  if (!details) throw new Error(`AppFailure without ANAF details: ${error.message}`);
+  if (!details)
+    throw new Error(`AppFailure without ANAF details: ${error.message}`);
   return { ...details, code: error.code, message: error.message };
 }
 
@@ -40,7 +42,9 @@ export function failureOf(run: () => unknown): CaughtFailure {
 }
 
 /** Awaits a promise that must reject with an ANAF failure. */
-export async function rejectionOf(promise: Promise<unknown>): Promise<CaughtFailure> {
+export async function rejectionOf(
+  promise: Promise<unknown>,
+): Promise<CaughtFailure> {
   try {
     await promise;
   } catch (error) {

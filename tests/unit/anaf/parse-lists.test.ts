@@ -4,10 +4,10 @@ import {
   parseMessageDetails,
 } from '../../../electron/core/anaf/message-details.ts';
 import {
-  parseMessageListAnswer,
-  parseMessagePageAnswer,
+  parseMessageListResponse,
+  parseMessagePageResponse,
 } from '../../../electron/core/anaf/parse-lists.ts';
-import { answer, failureOf } from './helpers.ts';
+import { fakeResponse, failureOf } from './helpers.ts';
 
 const PAGE_SAMPLE = `{"mesaje":[
   {"data_creare":"202501151032","cif":"11112222","id_solicitare":"5009871234",
@@ -21,19 +21,32 @@ const PAGE_SAMPLE = `{"mesaje":[
  "serial":"4F00AA12","cui":"11112222",
  "titlu":"Lista Mesaje disponibile din intervalul 15-01-2025 02:13:20 - 16-01-2025 03:13:20"}`;
 
-describe('parseMessagePageAnswer', () => {
+describe('parseMessagePageResponse', () => {
   it('reads the page totals', () => {
-    const page = parseMessagePageAnswer('messagePage', answer(PAGE_SAMPLE), 1);
+    const page = parseMessagePageResponse(
+      'messagePage',
+      fakeResponse(PAGE_SAMPLE),
+      1,
+    );
     expect({
       page: page.page,
       totalPages: page.totalPages,
       totalRecords: page.totalRecords,
       recordsPerPage: page.recordsPerPage,
-    }).toEqual({ page: 1, totalPages: 1, totalRecords: 2, recordsPerPage: 500 });
+    }).toEqual({
+      page: 1,
+      totalPages: 1,
+      totalRecords: 2,
+      recordsPerPage: 500,
+    });
   });
 
   it('maps a sent invoice entry', () => {
-    const page = parseMessagePageAnswer('messagePage', answer(PAGE_SAMPLE), 1);
+    const page = parseMessagePageResponse(
+      'messagePage',
+      fakeResponse(PAGE_SAMPLE),
+      1,
+    );
     expect(page.messages[0]).toEqual({
       downloadId: '3007654321',
       uploadIndex: '5009871234',
@@ -50,25 +63,41 @@ describe('parseMessagePageAnswer', () => {
   });
 
   it('maps an error entry', () => {
-    const page = parseMessagePageAnswer('messagePage', answer(PAGE_SAMPLE), 1);
+    const page = parseMessagePageResponse(
+      'messagePage',
+      fakeResponse(PAGE_SAMPLE),
+      1,
+    );
     expect(page.messages[1]?.direction).toBe('errors');
   });
 
   it('keeps the certificate serial', () => {
-    const page = parseMessagePageAnswer('messagePage', answer(PAGE_SAMPLE), 1);
+    const page = parseMessagePageResponse(
+      'messagePage',
+      fakeResponse(PAGE_SAMPLE),
+      1,
+    );
     expect(page.certificateSerial).toBe('4F00AA12');
   });
 
   it('returns no messages as an empty page', () => {
-    const body = '{"eroare":"Nu exista mesaje in intervalul selectat","titlu":"Lista Mesaje"}';
-    const page = parseMessagePageAnswer('messagePage', answer(body), 1);
-    expect(page).toMatchObject({ messages: [], totalPages: 0, totalRecords: 0, page: 1 });
+    const body =
+      '{"eroare":"Nu exista mesaje in intervalul selectat","titlu":"Lista Mesaje"}';
+    const page = parseMessagePageResponse('messagePage', fakeResponse(body), 1);
+    expect(page).toMatchObject({
+      messages: [],
+      totalPages: 0,
+      totalRecords: 0,
+      page: 1,
+    });
   });
 
   it('reads JSON sent as text/plain', () => {
-    const page = parseMessagePageAnswer(
+    const page = parseMessagePageResponse(
       'messagePage',
-      answer(PAGE_SAMPLE, 200, { 'content-type': 'text/plain;charset=UTF-8' }),
+      fakeResponse(PAGE_SAMPLE, 200, {
+        'content-type': 'text/plain;charset=UTF-8',
+      }),
       1,
     );
     expect(page.messages.length).toBe(2);
@@ -76,7 +105,10 @@ describe('parseMessagePageAnswer', () => {
 
   it.each([
     ['Numarul de zile trebuie sa fie intre 1 si 60', 'invalidRequest'],
-    ['Valorile acceptate pentru parametrul filtru sunt E, T, P sau R', 'invalidRequest'],
+    [
+      'Valorile acceptate pentru parametrul filtru sunt E, T, P sau R',
+      'invalidRequest',
+    ],
     ['Nu aveti drept in SPV pentru CIF=8000000000', 'noRight'],
     ['Nu exista niciun CIF pentru care sa aveti drept in SPV', 'noRight'],
     [
@@ -97,50 +129,66 @@ describe('parseMessagePageAnswer', () => {
     ],
   ])('throws "%s"', (text, kind) => {
     const body = JSON.stringify({ eroare: text, titlu: 'Lista Mesaje' });
-    expect(failureOf(() => parseMessagePageAnswer('messagePage', answer(body), 1)).kind).toBe(
-      kind,
-    );
+    expect(
+      failureOf(() =>
+        parseMessagePageResponse('messagePage', fakeResponse(body), 1),
+      ).kind,
+    ).toBe(kind);
   });
 
   it('rejects a page without totals', () => {
     const body = '{"mesaje":[]}';
-    expect(failureOf(() => parseMessagePageAnswer('messagePage', answer(body), 1)).code).toBe(
-      'anaf.badResponse',
-    );
+    expect(
+      failureOf(() =>
+        parseMessagePageResponse('messagePage', fakeResponse(body), 1),
+      ).code,
+    ).toBe('anaf.badResponse');
   });
 
   it('rejects truncated JSON', () => {
     const body = PAGE_SAMPLE.slice(0, 200);
-    const failure = failureOf(() => parseMessagePageAnswer('messagePage', answer(body), 1));
+    const failure = failureOf(() =>
+      parseMessagePageResponse('messagePage', fakeResponse(body), 1),
+    );
     expect(failure.message).toContain('truncated');
   });
 
   it('names a malformed entry', () => {
     const body = PAGE_SAMPLE.replace('"202501151040"', '"2025-01-15"');
-    const failure = failureOf(() => parseMessagePageAnswer('messagePage', answer(body), 1));
+    const failure = failureOf(() =>
+      parseMessagePageResponse('messagePage', fakeResponse(body), 1),
+    );
     expect(failure.message).toContain('entry 1');
   });
 
   it('rejects an entry without id', () => {
     const body = PAGE_SAMPLE.replace('"id":"3007654330"', '"id":"x"');
-    const failure = failureOf(() => parseMessagePageAnswer('messagePage', answer(body), 1));
+    const failure = failureOf(() =>
+      parseMessagePageResponse('messagePage', fakeResponse(body), 1),
+    );
     expect(failure.message).toContain('"id"');
   });
 
   it('rejects an XML body', () => {
     const failure = failureOf(() =>
-      parseMessagePageAnswer('messagePage', answer('<?xml version="1.0"?><a/>'), 1),
+      parseMessagePageResponse(
+        'messagePage',
+        fakeResponse('<?xml version="1.0"?><a/>'),
+        1,
+      ),
     );
     expect(failure.code).toBe('anaf.badResponse');
   });
 
   it('rejects an object without mesaje', () => {
-    const failure = failureOf(() => parseMessagePageAnswer('messagePage', answer('{}'), 1));
+    const failure = failureOf(() =>
+      parseMessagePageResponse('messagePage', fakeResponse('{}'), 1),
+    );
     expect(failure.code).toBe('anaf.badResponse');
   });
 });
 
-describe('parseMessageListAnswer', () => {
+describe('parseMessageListResponse', () => {
   it('reads the simple list', () => {
     const body = JSON.stringify({
       mesaje: [
@@ -158,32 +206,39 @@ describe('parseMessageListAnswer', () => {
       cui: '33334444',
       titlu: 'Lista Mesaje disponibile din ultimele 15 zile',
     });
-    const list = parseMessageListAnswer('messageList', answer(body));
+    const list = parseMessageListResponse('messageList', fakeResponse(body));
     expect(list.messages[0]?.direction).toBe('received');
   });
 
   it('returns no messages as empty', () => {
-    const body = '{"eroare":"Nu exista mesaje in ultimele 15 zile","titlu":"Lista Mesaje"}';
-    expect(parseMessageListAnswer('messageList', answer(body)).messages).toEqual([]);
+    const body =
+      '{"eroare":"Nu exista mesaje in ultimele 15 zile","titlu":"Lista Mesaje"}';
+    expect(
+      parseMessageListResponse('messageList', fakeResponse(body)).messages,
+    ).toEqual([]);
   });
 
-  it('throws the over-500 answer', () => {
+  it('throws the over-500 error', () => {
     const body = JSON.stringify({
       eroare:
         'Lista de mesaje este mai mare decat numarul de 500 elemente permise in pagina. Folositi endpoint-ul cu paginatie.',
       titlu: 'Lista Mesaje',
     });
-    expect(failureOf(() => parseMessageListAnswer('messageList', answer(body))).kind).toBe(
-      'listTooLarge',
-    );
+    expect(
+      failureOf(() =>
+        parseMessageListResponse('messageList', fakeResponse(body)),
+      ).kind,
+    ).toBe('listTooLarge');
   });
 
   it('reports the 400 for missing parameters', () => {
     const body =
       '{"timestamp":"15-01-2025 10:30:00","status":400,"error":"Bad Request","message":"Parametrii zile si cif sunt obligatorii"}';
-    expect(failureOf(() => parseMessageListAnswer('messageList', answer(body, 400))).kind).toBe(
-      'invalidRequest',
-    );
+    expect(
+      failureOf(() =>
+        parseMessageListResponse('messageList', fakeResponse(body, 400)),
+      ).kind,
+    ).toBe('invalidRequest');
   });
 });
 
@@ -230,8 +285,15 @@ describe('parseMessageDetails', () => {
 
   it('reads an error entry', () => {
     expect(
-      parseMessageDetails('Erori de validare identificate la factura primita cu id_incarcare=5009871240'),
-    ).toEqual({ uploadIndex: '5009871240', sellerCif: null, buyerCif: null, selfBilled: false });
+      parseMessageDetails(
+        'Erori de validare identificate la factura primita cu id_incarcare=5009871240',
+      ),
+    ).toEqual({
+      uploadIndex: '5009871240',
+      sellerCif: null,
+      buyerCif: null,
+      selfBilled: false,
+    });
   });
 
   it('marks self-billed errors', () => {

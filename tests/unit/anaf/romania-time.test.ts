@@ -11,11 +11,27 @@ describe('parseCompactTime', () => {
     ['winter time', '202501151032', '2025-01-15T08:32:00.000Z'],
     ['summer time', '202507301515', '2025-07-30T12:15:00.000Z'],
     ['seconds form', '20250115103045', '2025-01-15T08:30:45.000Z'],
-    ['last minute before spring change', '202503300259', '2025-03-30T00:59:00.000Z'],
-    ['first minute after spring change', '202503300400', '2025-03-30T01:00:00.000Z'],
+    [
+      'last minute before spring change',
+      '202503300259',
+      '2025-03-30T00:59:00.000Z',
+    ],
+    [
+      'first minute after spring change',
+      '202503300400',
+      '2025-03-30T01:00:00.000Z',
+    ],
     ['skipped hour moves forward', '202503300330', '2025-03-30T01:30:00.000Z'],
-    ['repeated hour takes the earlier', '202510260330', '2025-10-26T00:30:00.000Z'],
-    ['hour after the autumn change', '202510260400', '2025-10-26T02:00:00.000Z'],
+    [
+      'repeated hour takes the earlier',
+      '202510260330',
+      '2025-10-26T00:30:00.000Z',
+    ],
+    [
+      'hour after the autumn change',
+      '202510260400',
+      '2025-10-26T02:00:00.000Z',
+    ],
     ['new year in Romania', '202601010000', '2025-12-31T22:00:00.000Z'],
   ])('reads %s', (_case, text, iso) => {
     expect(parseCompactTime(text)?.toISOString()).toBe(iso);

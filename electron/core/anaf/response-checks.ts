@@ -1,5 +1,5 @@
 /**
- * Checks that apply to every ANAF answer before an endpoint's own parser
+ * Checks that apply to every ANAF response before an endpoint's own parser
  * runs: the firewall page, HTTP 429, 5xx, ANAF's 400 and 404 error bodies
  * and statuses no endpoint documents. Also the shared readers for JSON and
  * XML bodies that report a malformed body as `anaf.badResponse`.
@@ -19,7 +19,7 @@ import { failureFromAnafMessage } from './anaf-messages.ts';
 import type { TransportResponse } from './transport.ts';
 import { isElement, parseXmlDocument, XmlReadError } from './xml.ts';
 
-/** Creates the failure for an answer no documented shape matches. */
+/** Creates the failure for a response that matches no documented shape. */
 export function badResponse(
   endpoint: string,
   response: TransportResponse,
@@ -27,7 +27,7 @@ export function badResponse(
 ): AppFailure {
   return anafFailure(
     'badResponse',
-    `ANAF's answer to ${endpoint} is not a documented answer: expected ${expected}, ` +
+    `ANAF's response to ${endpoint} is not a documented response: expected ${expected}, ` +
       `received HTTP ${response.status} with ${describeBody(response.body)}`,
     { endpoint, status: response.status },
   );
@@ -90,10 +90,10 @@ function springPath(body: Uint8Array): string | undefined {
 }
 
 /**
- * Throws the typed failure for answers that mean the same on every
- * endpoint, and returns the body kind of a 2xx answer otherwise.
+ * Throws the typed failure for responses that mean the same on every
+ * endpoint, and returns the body kind of a 2xx response otherwise.
  */
-export function checkAnswer(
+export function checkResponse(
   endpoint: string,
   response: TransportResponse,
 ): BodyKind {
@@ -130,7 +130,7 @@ export function checkAnswer(
   return kind;
 }
 
-/** The failure for a token ANAF's gateway rejects (after any retry). */
+/** Creates the failure for a token ANAF's gateway rejects (after any retry). */
 export function forbiddenFailure(endpoint: string, status: number): AppFailure {
   return anafFailure(
     'forbidden',
@@ -148,7 +148,7 @@ function serverFailure(
   const suffix = anafMessage ? `: "${anafMessage}"` : '';
   return anafFailure(
     'serverError',
-    `ANAF failed to answer ${endpoint} (HTTP ${response.status})${suffix}`,
+    `ANAF failed to respond to ${endpoint} (HTTP ${response.status})${suffix}`,
     {
       endpoint,
       status: response.status,
