@@ -54,6 +54,11 @@ export interface RequestQueueOptions {
   rateLimit?: number;
   /** Added to the 60-second window for network delay (default 1000 ms). */
   windowMarginMs?: number;
+  /**
+   * Length of the server's rate window (default 60 s, as at ANAF). Tests
+   * shorten it to fill and drain windows in seconds.
+   */
+  windowMs?: number;
   /** Time for the rate to recover fully after a 429 (default 2 minutes). */
   recoveryMs?: number;
   /** Requests in flight at once (default 8). */
@@ -140,15 +145,17 @@ export class RequestQueue {
       );
     }
     this.#config = {
-      ...DEFAULT_RATE_WINDOW,
       limit: validateRateLimit(options.rateLimit ?? DEFAULT_RATE_LIMIT),
-      ...(options.windowMarginMs === undefined
-        ? {}
-        : { marginMs: options.windowMarginMs }),
-      ...(options.recoveryMs === undefined
-        ? {}
-        : { recoveryMs: options.recoveryMs }),
+      windowMs: options.windowMs ?? DEFAULT_RATE_WINDOW.windowMs,
+      marginMs: options.windowMarginMs ?? DEFAULT_RATE_WINDOW.marginMs,
+      recoveryMs: options.recoveryMs ?? DEFAULT_RATE_WINDOW.recoveryMs,
+      minShare: DEFAULT_RATE_WINDOW.minShare,
     };
+    if (!(this.#config.windowMs > 0) || !(this.#config.marginMs >= 0)) {
+      throw new RangeError(
+        `Invalid rate window of ${this.#config.windowMs} ms with a margin of ${this.#config.marginMs} ms: expected a positive window and a margin of 0 or more.`,
+      );
+    }
     this.#events = new QueueEvents((error) =>
       this.#logger.error('A queue event listener failed', {
         error: describeError(error),
