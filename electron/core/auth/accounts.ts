@@ -80,7 +80,7 @@ export function createAccount(input: NewAccount, now: number): Account {
   };
 }
 
-/** Where account records live; the file store and a memory one exist. */
+/** Storage of account records: a JSON file, or memory in tests. */
 export interface AccountStore {
   list(): Promise<Account[]>;
   get(id: string): Promise<Account | null>;
@@ -93,7 +93,9 @@ export class MemoryAccountStore implements AccountStore {
   readonly #accounts = new Map<string, Account>();
 
   async list(): Promise<Account[]> {
-    return [...this.#accounts.values()].map((account) => structuredClone(account));
+    return [...this.#accounts.values()].map((account) =>
+      structuredClone(account),
+    );
   }
 
   async get(id: string): Promise<Account | null> {

@@ -1,7 +1,11 @@
-import { AppFailure } from '../../../shared/result.ts';
+import { AppFailure, type AppError } from '../../../shared/result.ts';
 import type { Logger } from '../log/logger.ts';
 import { registerSecret } from '../log/redact.ts';
-import { CLIENT_SECRET, type SecretVault, type VaultStatus } from '../vault/vault.ts';
+import {
+  CLIENT_SECRET,
+  type SecretVault,
+  type VaultStatus,
+} from '../vault/vault.ts';
 import {
   createAccount,
   type Account,
@@ -38,6 +42,11 @@ export interface AccountSummary extends Account {
   loggedIn: boolean;
   /** Null when the account has no tokens. */
   expiry: LoginExpiry | null;
+  /**
+   * Why the stored tokens could not be read (`storage.undecryptable`,
+   * `storage.unavailable`), or null. The tokens stay in the vault.
+   */
+  storageError: AppError | null;
 }
 
 export interface AccountChange {
@@ -94,12 +103,34 @@ export class AuthService {
     const now = this.#now();
     const accounts = await this.#accounts.list();
     return Promise.all(
-      accounts.map(async (account) => {
-        const tokens = await this.#manager(account).peek();
-        const expiry = tokens ? describeLoginExpiry(tokens, now) : null;
-        return { ...account, loggedIn: tokens !== null, expiry };
-      }),
+      accounts.map((account) => this.#summarize(account, now)),
     );
+  }
+
+  /** One unreadable vault entry is reported on its account, not thrown. */
+  async #summarize(account: Account, now: number): Promise<AccountSummary> {
+    try {
+      const tokens = await this.#manager(account).peek();
+      const expiry = tokens ? describeLoginExpiry(tokens, now) : null;
+      return {
+        ...account,
+        loggedIn: tokens !== null,
+        expiry,
+        storageError: null,
+      };
+    } catch (error) {
+      if (!(error instanceof AppFailure)) throw error;
+      this.#logger.warn('Stored tokens could not be read', {
+        accountId: account.id,
+        code: error.code,
+      });
+      return {
+        ...account,
+        loggedIn: false,
+        expiry: null,
+        storageError: error.toAppError(),
+      };
+    }
   }
 
   /** Adds an account that is not logged in yet; the secret goes to the vault. */
@@ -204,7 +235,7 @@ export class AuthService {
   }
 
   /**
-   * Deletes the local tokens and tries to revoke them. The report says what
+   * Deletes the local tokens and tries to revoke them. The report states what
    * stays valid at the identity provider.
    */
   async logout(id: string): Promise<LogoutReport> {
@@ -228,7 +259,7 @@ export class AuthService {
     );
   }
 
-  /** The token source for one account; the ANAF client calls it. */
+  /** Returns the token source of one account, for the ANAF client. */
   tokenSource(id: string): TokenSource {
     return {
       accessToken: async () => (await this.#managerById(id)).accessToken(),

@@ -4,7 +4,7 @@ import type { CallbackMatch } from './callback.ts';
 import type { CertificateInfo } from './accounts.ts';
 import { idpEndpoints, type IdpConfig } from './idp.ts';
 
-/** A fresh `state` value: 256 random bits, base64url. */
+/** Creates a `state` value: 256 random bits, base64url. */
 export function newState(): string {
   const state = randomBytes(32).toString('base64url');
   registerSecret(state);
@@ -18,7 +18,7 @@ export interface AuthorizeParameters {
 }
 
 /**
- * Builds the authorize URL ANAF documents. `token_content_type=jwt` asks for
+ * Builds the authorize URL ANAF documents. `token_content_type=jwt` requests
  * JWT tokens (without it ANAF issues opaque ones); `scope` stays empty.
  */
 export function buildAuthorizeUrl(
@@ -34,7 +34,7 @@ export function buildAuthorizeUrl(
   return url.toString();
 }
 
-/** What a transport gets to take the user through the authorize step. */
+/** The input of a transport for one pass through the authorize step. */
 export interface AuthorizationRequest {
   authorizeUrl: string;
   redirectUri: string;
@@ -45,7 +45,7 @@ export interface AuthorizationRequest {
 
 export interface AuthorizationResult {
   code: string;
-  /** The certificate presented, when the transport knows it. */
+  /** The certificate presented, when the transport can tell which. */
   certificate?: CertificateInfo;
 }
 

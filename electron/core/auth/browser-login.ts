@@ -25,8 +25,8 @@ const PAGE_HEADERS = {
 
 export interface BrowserTransportOptions {
   /**
-   * Opens the authorize URL in a browser: the CLI asks the operating system
-   * for the default browser, the browser shell's renderer opens a tab.
+   * Opens the authorize URL in a browser. The CLI starts the operating
+   * system's default browser, and the browser shell's renderer opens a tab.
    */
   openUrl(url: string): Promise<void>;
   tls: CallbackTls;
@@ -36,7 +36,7 @@ export interface BrowserTransportOptions {
 
 /**
  * The login outside Electron: a short-lived HTTPS listener on the callback
- * URL's host and port receives the browser's redirect, answers with a page,
+ * URL's host and port receives the browser's redirect, responds with a page,
  * and passes the URL to the callback matcher. It closes after the first
  * callback, on timeout, or when the request's signal aborts.
  */
@@ -66,8 +66,8 @@ interface ListenAddress {
 }
 
 /**
- * Where to listen for a callback URL. Only https callbacks on this computer
- * can be received; `localhost` is served on 127.0.0.1.
+ * Returns the address to listen on for a callback URL. Only https callbacks
+ * on this computer can be received, and `localhost` is served on 127.0.0.1.
  */
 export function listenAddress(redirectUri: string): ListenAddress {
   const url = new URL(redirectUri);

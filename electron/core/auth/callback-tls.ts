@@ -5,7 +5,7 @@ import forge from 'node-forge';
 import type { Logger } from '../log/logger.ts';
 import { writeFileAtomic } from '../vault/atomic-file.ts';
 
-/** Folder in the data folder that holds the callback listener's key pair. */
+/** Folder in the data folder that contains the callback listener's key pair. */
 export const CALLBACK_TLS_DIR = 'tls';
 const CERT_FILE = 'callback-cert.pem';
 const KEY_FILE = 'callback-key.pem';
@@ -22,7 +22,7 @@ const IP_ADDRESSES = ['127.0.0.1', '::1'];
 export interface CallbackTls {
   certPem: string;
   keyPem: string;
-  /** Where the certificate is, for the user to trust it in the browser. */
+  /** Path of the certificate file, for the user to trust in the browser. */
   certPath: string;
 }
 
@@ -71,7 +71,7 @@ function isFresh(certPem: string, now: number): boolean {
   }
 }
 
-/** A CA:false server certificate for localhost, 127.0.0.1 and ::1. */
+/** Creates a CA:false server certificate for localhost, 127.0.0.1 and ::1. */
 export function createSelfSigned(now: number): {
   certPem: string;
   keyPem: string;

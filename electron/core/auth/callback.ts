@@ -79,7 +79,7 @@ function callbackError(
 
   switch (error) {
     case 'access_denied':
-      // ANAF's front end answers this when the TLS handshake carried no
+      // ANAF's front end sends this when the TLS handshake carried no
       // client certificate, which is the usual cause.
       return authFailure('auth.noCertificate');
     case 'invalid_client':

@@ -6,7 +6,7 @@ import type { AppFailure } from '../../../shared/result.ts';
  * list or from the sandbox's PKCS#12 files. Times are epoch milliseconds.
  */
 export interface CertificateCandidate {
-  /** Identifies the certificate in the picker's answer (a fingerprint). */
+  /** Identifies the certificate in the picker's result (a fingerprint). */
   id: string;
   subject: string;
   issuer: string;
@@ -28,10 +28,10 @@ export type CertificateChoice =
 
 /**
  * Decides how to present a client certificate. The certificate of the
- * account being renewed is used when offered; otherwise a single currently
- * valid certificate is used directly; several (or a single expired one) go to
- * the picker with the valid ones first; none leads to the same message as
- * ANAF's `access_denied`.
+ * account being renewed is used when it is offered and valid. Otherwise a
+ * single valid certificate is used directly. Several, or a single expired
+ * one, go to the picker with the valid ones first. An empty list leads to
+ * the same message as ANAF's `access_denied`.
  */
 export function chooseCertificate(
   candidates: readonly CertificateCandidate[],

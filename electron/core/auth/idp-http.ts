@@ -2,7 +2,7 @@ import { request, type Dispatcher } from 'undici';
 import { describeError } from '../log/logger.ts';
 import { authFailure } from './errors.ts';
 
-/** The largest IdP answer read; token answers are a few kilobytes. */
+/** The largest IdP response read; token responses are a few kilobytes. */
 const MAX_BODY_BYTES = 256 * 1024;
 const TIMEOUT_MS = 30_000;
 
@@ -18,7 +18,7 @@ export interface ClientCredentials {
 }
 
 /**
- * The `Authorization: Basic` header ANAF's procedure asks for. The id and
+ * Builds the `Authorization: Basic` header that ANAF's procedure requires. The id and
  * secret are joined as they are, the way Postman sends them in ANAF's
  * example, without RFC 6749's form-encoding.
  */
@@ -28,7 +28,7 @@ export function basicAuthorization(credentials: ClientCredentials): string {
 }
 
 /**
- * Sends a form POST to the identity provider and reads the whole answer.
+ * Sends a form POST to the identity provider and reads the whole response.
  * Redirects are not followed. A connection failure becomes `auth.network`.
  */
 export async function postForm(
@@ -73,7 +73,7 @@ async function readLimited(body: Dispatcher.ResponseData['body']) {
     size += buffer.length;
     if (size > MAX_BODY_BYTES) {
       body.destroy();
-      throw new Error(`the answer exceeded ${MAX_BODY_BYTES} bytes`);
+      throw new Error(`the response exceeded ${MAX_BODY_BYTES} bytes`);
     }
     chunks.push(buffer);
   }

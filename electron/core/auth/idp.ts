@@ -2,7 +2,7 @@ import { Agent, type Dispatcher } from 'undici';
 
 export type IdentityProvider = 'sandbox' | 'anaf';
 
-/** Where an identity provider lives and what to trust for it. */
+/** The address of an identity provider and the CA to trust for it. */
 export interface IdpConfig {
   provider: IdentityProvider;
   /** The base URL; `/authorize`, `/token` and `/revoke` follow it. */
@@ -41,8 +41,8 @@ export interface ClientCertificate {
 }
 
 /**
- * Builds the undici dispatcher for one identity provider. It refuses every
- * other origin, so the sandbox's CA (and a client certificate, when given)
+ * Builds the undici dispatcher for one identity provider. It rejects requests
+ * to every other origin, so the sandbox's CA (and a client certificate, when given)
  * are never used for another host.
  */
 export function createIdpDispatcher(
@@ -62,7 +62,7 @@ export function createIdpDispatcher(
     const origin = options.origin ? new URL(String(options.origin)).origin : '';
     if (origin !== allowedOrigin) {
       throw new Error(
-        `The ${idp.provider} identity provider's connection refused a ` +
+        `The ${idp.provider} identity provider's connection rejected a ` +
           `request to ${origin || 'an unknown origin'}`,
       );
     }

@@ -5,13 +5,13 @@ import type { RevokeOutcome, TokenClient, TokenSet } from './token-client.ts';
 export interface LogoutReport {
   /** `skipped` when no tokens were stored or the secret was missing. */
   revoke: RevokeOutcome['kind'] | 'skipped';
-  /** What the user should know: what stays valid and how to end it. */
+  /** The text for the user: what stays valid and how to end it. */
   message: string;
 }
 
 /**
  * Tries to revoke the refresh token and then the access token (RFC 7009).
- * ANAF's revoke endpoint answers with a redirect to a login page, so for
+ * ANAF's revoke endpoint responds with a redirect to a login page, so for
  * ANAF this normally ends in `unsupported` and the message explains what
  * stays valid there.
  */

@@ -95,7 +95,7 @@ export function createSandboxTransport(
     });
     try {
       const location = await fetchRedirect(authorization, dispatcher);
-      options.logger.info('Sandbox authorize answered with a redirect', {
+      options.logger.info('Sandbox authorize responded with a redirect', {
         target: withoutQuery(location),
       });
       return resultFor(authorization, location, info);
@@ -147,14 +147,23 @@ async function fetchRedirect(
   throw authorizeFailure(response.statusCode, text);
 }
 
-/** An authorize answer that is not a redirect: the IdP refused to redirect. */
+/**
+ * Maps an authorize response that is not a redirect. The IdP sends an error
+ * page instead of redirecting when the client id or the callback URL is not
+ * registered, so the page text is searched for the parameter it names.
+ */
 function authorizeFailure(status: number, text: string): AppFailure {
   const body = parseOauthError(text);
   if (body) return mapOauthError('authorization_code', body);
+  const detail = `The authorize endpoint answered HTTP ${status}.`;
+  if (status < 500 && /redirect_uri/i.test(text)) {
+    return authFailure('auth.redirectNotRegistered', { detail });
+  }
+  if (status < 500 && /client_id/i.test(text)) {
+    return authFailure('auth.invalidClient', { detail });
+  }
   if (status >= 500) {
-    return authFailure('auth.network', {
-      detail: `The authorize endpoint answered HTTP ${status}.`,
-    });
+    return authFailure('auth.network', { detail });
   }
   return new AppFailure(
     'internal',

@@ -74,8 +74,7 @@ export class TokenClient {
   constructor(options: TokenClientOptions) {
     this.#endpoints = idpEndpoints(options.idp);
     this.#ownsDispatcher = !options.dispatcher;
-    this.#dispatcher =
-      options.dispatcher ?? createIdpDispatcher(options.idp);
+    this.#dispatcher = options.dispatcher ?? createIdpDispatcher(options.idp);
     this.#logger = options.logger.child('token');
     this.#now = options.now ?? Date.now;
   }
@@ -100,8 +99,8 @@ export class TokenClient {
   }
 
   /**
-   * Uses the refresh token. The answer carries a new refresh token, which
-   * replaces the old one; if it carries none, the old one is kept.
+   * Uses the refresh token. The response carries a new refresh token, which
+   * replaces the old one. If it carries none, the old one is kept.
    */
   async refresh(
     credentials: ClientCredentials,
@@ -112,11 +111,16 @@ export class TokenClient {
       refresh_token: refreshToken,
       token_content_type: 'jwt',
     };
-    return this.#requestTokens('refresh_token', credentials, form, refreshToken);
+    return this.#requestTokens(
+      'refresh_token',
+      credentials,
+      form,
+      refreshToken,
+    );
   }
 
   /**
-   * Tries RFC 7009 revocation. ANAF's revoke endpoint answers with a
+   * Tries RFC 7009 revocation. ANAF's revoke endpoint responds with a
    * redirect to its login page, which is reported as `unsupported`.
    */
   async revoke(
@@ -137,7 +141,10 @@ export class TokenClient {
       const reason = error instanceof Error ? error.message : String(error);
       return { kind: 'failed', reason };
     }
-    this.#logger.info('Revoke answered', { status: response.status, hint });
+    this.#logger.info('Revoke endpoint responded', {
+      status: response.status,
+      hint,
+    });
 
     if (response.status === 200) return { kind: 'revoked' };
     if (response.status >= 300 && response.status < 400) {
@@ -167,7 +174,7 @@ export class TokenClient {
       credentials,
       this.#dispatcher,
     );
-    this.#logger.info('Token endpoint answered', {
+    this.#logger.info('Token endpoint responded', {
       grant,
       status: response.status,
     });
@@ -211,7 +218,11 @@ export class TokenClient {
       accessToken: body.access_token,
       refreshToken,
       obtainedAt: now,
-      accessExpiresAt: accessTokenExpiry(body.access_token, body.expires_in, now),
+      accessExpiresAt: accessTokenExpiry(
+        body.access_token,
+        body.expires_in,
+        now,
+      ),
       refreshExpiresAt: refreshTokenExpiry(refreshToken, now),
     };
   }
@@ -230,7 +241,10 @@ export class TokenClient {
     if (response.status === 401) return authFailure('auth.invalidClient');
     const location = response.headers.location;
     const where = location ? ' (a redirect, probably to a login page)' : '';
-    this.#logger.warn('Token request failed', { grant, status: response.status });
+    this.#logger.warn('Token request failed', {
+      grant,
+      status: response.status,
+    });
     const origin = new URL(this.#endpoints.token).origin;
     return authFailure('auth.network', {
       detail: `The token endpoint at ${origin} answered HTTP ${response.status}${where}.`,

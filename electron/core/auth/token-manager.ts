@@ -8,7 +8,7 @@ import { authFailure } from './errors.ts';
 import type { TokenClient, TokenSet } from './token-client.ts';
 import { refreshDueAt } from './token-timing.ts';
 
-/** What the ANAF client asks for a bearer token. */
+/** The source of bearer tokens for the ANAF client, one per account. */
 export interface TokenSource {
   /** Returns a valid access token, refreshing it first when it is due. */
   accessToken(): Promise<string>;
@@ -45,9 +45,9 @@ export interface TokenManagerOptions {
 }
 
 /**
- * Keeps one account's tokens: loads them from the vault, refreshes them
- * before they expire (one refresh at a time; concurrent callers share it),
- * and stores each new pair in a single vault write.
+ * Keeps one account's tokens. It loads them from the vault and refreshes them
+ * before they expire, one refresh at a time that concurrent callers share.
+ * Each new pair is stored in a single vault write.
  */
 export class TokenManager implements TokenSource {
   readonly #accountId: string;
@@ -109,7 +109,7 @@ export class TokenManager implements TokenSource {
     return (await this.#refreshShared(tokens)).accessToken;
   }
 
-  /** Stores the pair from a new login and forgets earlier refresh state. */
+  /** Stores the pair from a new login and resets the refresh bookkeeping. */
   async replaceTokens(tokens: TokenSet): Promise<void> {
     await this.#save(tokens);
     this.#refreshedAccessToken = null;
@@ -183,7 +183,11 @@ export class TokenManager implements TokenSource {
 
     const now = this.#now();
     this.#tokens = { ...this.#tokens, refreshExpiresAt: now };
-    await this.#vault.set(this.#accountId, TOKENS, JSON.stringify(this.#tokens));
+    await this.#vault.set(
+      this.#accountId,
+      TOKENS,
+      JSON.stringify(this.#tokens),
+    );
     await this.#updateAccount({ refreshExpiresAt: now });
   }
 

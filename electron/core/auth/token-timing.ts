@@ -1,9 +1,9 @@
 /**
  * Token lifetimes and refresh timing. ANAF's OAuth procedure gives access
  * tokens 90 days (129,600 minutes) and refresh tokens 90 days plus one hour
- * (129,660 minutes); its newer guide says refresh tokens live 365 days. The
- * JWT `exp` claim is read when there is one; otherwise the shorter figure is
- * assumed. All times are epoch milliseconds.
+ * (129,660 minutes). Its newer guide gives refresh tokens 365 days. The JWT
+ * `exp` claim is read when there is one, else the shorter figure is assumed.
+ * All times are epoch milliseconds.
  */
 
 const MINUTE_MS = 60_000;
@@ -46,15 +46,15 @@ export function decodeJwtPayload(
   return null;
 }
 
-/** The `exp` claim in milliseconds, or null for an opaque token. */
+/** Returns the `exp` claim in milliseconds, or null for an opaque token. */
 export function jwtExpiry(token: string): number | null {
   const exp = decodeJwtPayload(token)?.exp;
   return typeof exp === 'number' && Number.isFinite(exp) ? exp * 1000 : null;
 }
 
 /**
- * When the access token expires: its JWT `exp`, else `expires_in` seconds
- * from now, else the documented 90 days.
+ * Returns the access token's expiry: its JWT `exp`, else `expires_in`
+ * seconds from now, else the documented 90 days.
  */
 export function accessTokenExpiry(
   accessToken: string,
@@ -69,7 +69,7 @@ export function accessTokenExpiry(
   return now + ACCESS_LIFETIME_MS;
 }
 
-/** When the refresh token expires: its JWT `exp`, else 90 days + 1 hour. */
+/** Returns the refresh token's expiry: JWT `exp`, else 90 days + 1 hour. */
 export function refreshTokenExpiry(refreshToken: string, now: number): number {
   return jwtExpiry(refreshToken) ?? now + OPAQUE_REFRESH_LIFETIME_MS;
 }
@@ -82,9 +82,9 @@ export interface TokenTimes {
 }
 
 /**
- * When to refresh: before the earlier of the two expiries, by a sixth of the
- * remaining lifetime at issue, at most 15 days (a 90-day token is refreshed
- * on day 75).
+ * Returns the refresh time: before the earlier of the two expiries, by a
+ * sixth of the lifetime at issue and at most 15 days, so a 90-day token is
+ * refreshed on day 75.
  */
 export function refreshDueAt(times: TokenTimes): number {
   const expiresAt = Math.min(times.accessExpiresAt, times.refreshExpiresAt);

@@ -11,18 +11,21 @@ export const DEFAULT_KEYCHAIN_SERVICE = 'e-Factura Desktop';
 const PROBE_TIMEOUT_MS = 5_000;
 
 // On Linux, @napi-rs/keyring 2.x falls back to the kernel keyring when no
-// Secret Service answers; that keyring forgets everything at logout, so the
+// Secret Service responds. That keyring loses its entries at logout, so the
 // vault pins the Secret Service and treats its absence as "no keychain".
 const ENTRY_OPTIONS: EntryOptions = { linux: { store: 'secret-service' } };
 
-export type KeychainProbe = { available: true } | {
-  available: false;
-  reason: string;
-};
+export type KeychainProbe =
+  | { available: true }
+  | {
+      available: false;
+      reason: string;
+    };
 
 /**
- * Checks that the operating system's keychain answers a read. On Linux this
- * needs a Secret Service (gnome-keyring, KWallet) on the D-Bus session bus.
+ * Checks that the operating system's keychain can read an entry. On Linux
+ * this needs a Secret Service (gnome-keyring, KWallet) on the D-Bus session
+ * bus.
  */
 export async function probeKeychain(service: string): Promise<KeychainProbe> {
   try {

@@ -29,7 +29,7 @@ export class MemoryVault implements SecretVault {
   }
 }
 
-/** The key of one secret of one account, shared by the vaults. */
+/** Returns the key of one secret of one account, shared by the vaults. */
 export function entryKey(accountId: string, name: string): string {
   return `${accountId}/${name}`;
 }

@@ -7,7 +7,7 @@ import {
   probeKeychain,
   type KeychainProbe,
 } from './keychain-vault.ts';
-import { RefusingVault } from './refusing-vault.ts';
+import { UnavailableVault } from './unavailable-vault.ts';
 import type { SecretVault } from './vault.ts';
 
 export interface NodeVaultOptions {
@@ -27,8 +27,8 @@ export const INSECURE_VAULT_FILE = path.join('vault', 'secrets.json');
 
 /**
  * Opens the vault for the browser shell and the CLI: the keychain when one
- * answers, else the insecure file if the user chose it, else a vault that
- * refuses to store anything and says why.
+ * responds, else the insecure file if the user chose it, else a vault that
+ * rejects every operation with the reason.
  */
 export async function openNodeVault(
   options: NodeVaultOptions,
@@ -47,5 +47,5 @@ export async function openNodeVault(
     const filePath = path.join(options.dataDir, INSECURE_VAULT_FILE);
     return new FileVault(filePath, logger);
   }
-  return new RefusingVault(probe.reason);
+  return new UnavailableVault(probe.reason);
 }

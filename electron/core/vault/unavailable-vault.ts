@@ -2,11 +2,11 @@ import { AppFailure } from '../../../shared/result.ts';
 import type { SecretVault, VaultStatus } from './vault.ts';
 
 /**
- * The vault outside Electron when no keychain answers and the user did not
- * choose insecure storage: every operation fails with the reason and the way
- * out, so no token is ever kept in a place the user did not agree to.
+ * The vault outside Electron when no keychain responds and the user did not
+ * choose insecure storage. Every operation fails with the reason and the way
+ * out, so no token is kept in a place the user did not agree to.
  */
-export class RefusingVault implements SecretVault {
+export class UnavailableVault implements SecretVault {
   readonly #message: string;
 
   constructor(keychainProblem: string) {

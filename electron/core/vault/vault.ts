@@ -1,8 +1,9 @@
 /**
- * Where an account's secrets live: the client secret and the token pair.
+ * Storage for an account's secrets: the client secret and the token pair.
  * Each platform supplies its own implementation (the operating system's
  * keychain, Electron's safeStorage, a user-only file when the user chose
- * insecure storage). Values never appear in a log line or an error message.
+ * insecure storage). Implementations put no value in a log line or an error
+ * message.
  */
 
 /** The client secret the user typed when adding the account. */
@@ -22,7 +23,7 @@ export interface VaultStatus {
   persistent: boolean;
   /** True when values are stored without the operating system's protection. */
   weak: boolean;
-  /** What the user should know about this storage, in a sentence or two. */
+  /** A sentence or two for the user about this storage. */
   message: string;
 }
 

@@ -49,7 +49,7 @@ export class CertificatePickerBridge {
     return true;
   }
 
-  /** Answers every open request with "no choice", e.g. when a window closes. */
+  /** Resolves every open request with null, e.g. when a window closes. */
   cancelAll(): void {
     for (const [requestId, pending] of this.#pending) {
       this.#pending.delete(requestId);

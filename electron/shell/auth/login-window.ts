@@ -14,7 +14,10 @@ import type {
   AuthorizationTransport,
 } from '../../core/auth/authorize.ts';
 import { callbackUrlPattern } from '../../core/auth/callback.ts';
-import { loginCompletePage, loginFailedPage } from '../../core/auth/callback-page.ts';
+import {
+  loginCompletePage,
+  loginFailedPage,
+} from '../../core/auth/callback-page.ts';
 import {
   chooseCertificate,
   type CertificateCandidate,
@@ -35,10 +38,10 @@ export interface LoginWindowOptions {
 }
 
 /**
- * The ANAF login in Electron: a window on a fresh in-memory session with no
- * preload and Node off, limited to the identity provider's origin. Chromium
- * asks the operating system's store for the client certificate and the app
- * chooses it. The redirect to the callback URL is caught and cancelled, so
+ * Creates the ANAF login for Electron: a window on a fresh in-memory session
+ * with no preload and Node off, limited to the identity provider's origin. Chromium
+ * requests the client certificate from the operating system's store and the
+ * app chooses it. The redirect to the callback URL is caught and cancelled, so
  * it is never sent and no port is opened.
  */
 export function createLoginWindowTransport(
@@ -77,7 +80,8 @@ class LoginWindow {
     this.#logger = options.logger.child('login-window');
     this.#idpOrigin = new URL(request.authorizeUrl).origin;
     const scheme = new URL(request.redirectUri).protocol.slice(0, -1);
-    this.#customScheme = scheme === 'https' || scheme === 'http' ? null : scheme;
+    this.#customScheme =
+      scheme === 'https' || scheme === 'http' ? null : scheme;
 
     // A partition name without `persist:` gives an in-memory session, and a
     // new name each time makes Chromium ask for the certificate again.
@@ -192,7 +196,7 @@ class LoginWindow {
     });
   }
 
-  /** will-navigate and will-redirect: the callback, the IdP, or refused. */
+  /** Handles will-navigate and will-redirect: the callback, the IdP, or blocked. */
   readonly #onNavigation = (event: { url: string; preventDefault(): void }) => {
     const { url } = event;
     if (this.#onCallback(url)) {
@@ -201,9 +205,12 @@ class LoginWindow {
     }
     if (originOf(url) !== this.#idpOrigin) {
       event.preventDefault();
-      this.#logger.warn('Blocked a navigation away from the identity provider', {
-        target: withoutQuery(url),
-      });
+      this.#logger.warn(
+        'Blocked a navigation away from the identity provider',
+        {
+          target: withoutQuery(url),
+        },
+      );
     }
   };
 
@@ -238,8 +245,8 @@ class LoginWindow {
 
     const chosen = certificates.find((item) => item.fingerprint === chosenId);
     if (!chosen) {
-      // Without a certificate ANAF answers access_denied; a cancelled
-      // picker ends the login at once instead.
+      // Without a certificate ANAF redirects with access_denied, but a
+      // dismissed picker ends the login at once instead.
       callback();
       if (choice.kind === 'pick') this.#settle(authFailure('auth.cancelled'));
       return;

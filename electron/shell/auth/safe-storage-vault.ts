@@ -3,10 +3,7 @@ import Store from 'electron-store';
 import { AppFailure } from '../../../shared/result.ts';
 import type { Logger } from '../../core/log/logger.ts';
 import { describeError } from '../../core/log/logger.ts';
-import {
-  ensureUserDir,
-  USER_FILE_MODE,
-} from '../../core/vault/atomic-file.ts';
+import { ensureUserDir, USER_FILE_MODE } from '../../core/vault/atomic-file.ts';
 import { entryKey } from '../../core/vault/memory-vault.ts';
 import type { SecretVault, VaultStatus } from '../../core/vault/vault.ts';
 
@@ -16,9 +13,9 @@ export const ENCRYPTED_PREFIX = 'v1:';
 export const PLAIN_PREFIX = 'plain1:';
 
 /**
- * How values are kept: encrypted by the operating system's key store,
- * weakly (Linux `basic_text` encryption, or plain text when no encryption
- * exists) because the user accepted it, or only in memory.
+ * The storage mode: encrypted by the operating system's key store, weak
+ * (Linux `basic_text` encryption, or plain text when no encryption exists)
+ * because the user accepted it, or in memory for the session only.
  */
 export type StorageMode = 'encrypted' | 'weak' | 'plain' | 'session';
 

@@ -12,18 +12,53 @@ const expected = { redirectUri: REDIRECT, state: STATE };
 describe('isCallbackUrl', () => {
   const cases: Array<[string, string, string, boolean]> = [
     ['same URL with query', `${REDIRECT}?code=a`, REDIRECT, true],
-    ['default port spelled out', 'https://localhost:443/cb?x=1', 'https://localhost/cb', true],
+    [
+      'default port spelled out',
+      'https://localhost:443/cb?x=1',
+      'https://localhost/cb',
+      true,
+    ],
     ['host case differs', 'https://LOCALHOST:9002/callback', REDIRECT, true],
     ['fragment ignored', `${REDIRECT}#frag`, REDIRECT, true],
     ['other port', 'https://localhost:9003/callback?code=a', REDIRECT, false],
     ['other host', 'https://127.0.0.1:9002/callback?code=a', REDIRECT, false],
-    ['http instead of https', 'http://localhost:9002/callback?code=a', REDIRECT, false],
-    ['trailing slash', 'https://localhost:9002/callback/?code=a', REDIRECT, false],
+    [
+      'http instead of https',
+      'http://localhost:9002/callback?code=a',
+      REDIRECT,
+      false,
+    ],
+    [
+      'trailing slash',
+      'https://localhost:9002/callback/?code=a',
+      REDIRECT,
+      false,
+    ],
     ['longer path', 'https://localhost:9002/callback2?code=a', REDIRECT, false],
-    ['path case differs', 'https://localhost:9002/Callback?code=a', REDIRECT, false],
-    ['custom scheme', 'ro.efactura://auth/done?code=a', 'ro.efactura://auth/done', true],
-    ['custom scheme, other path', 'ro.efactura://auth/other?code=a', 'ro.efactura://auth/done', false],
-    ['custom scheme, other scheme', 'ro.other://auth/done?code=a', 'ro.efactura://auth/done', false],
+    [
+      'path case differs',
+      'https://localhost:9002/Callback?code=a',
+      REDIRECT,
+      false,
+    ],
+    [
+      'custom scheme',
+      'ro.efactura://auth/done?code=a',
+      'ro.efactura://auth/done',
+      true,
+    ],
+    [
+      'custom scheme, other path',
+      'ro.efactura://auth/other?code=a',
+      'ro.efactura://auth/done',
+      false,
+    ],
+    [
+      'custom scheme, other scheme',
+      'ro.other://auth/done?code=a',
+      'ro.efactura://auth/done',
+      false,
+    ],
     ['unparsable URL', 'not a url', REDIRECT, false],
   ];
 
@@ -34,24 +69,54 @@ describe('isCallbackUrl', () => {
 
 describe('matchCallback', () => {
   it('returns the code when the state matches', () => {
-    const match = matchCallback(`${REDIRECT}?code=abc&state=${STATE}`, expected);
+    const match = matchCallback(
+      `${REDIRECT}?code=abc&state=${STATE}`,
+      expected,
+    );
     expect(match).toEqual({ kind: 'code', code: 'abc' });
   });
 
   it('ignores a URL that is not the callback', () => {
-    const match = matchCallback('https://logincert.anaf.ro/my.policy', expected);
+    const match = matchCallback(
+      'https://logincert.anaf.ro/my.policy',
+      expected,
+    );
     expect(match.kind).toBe('other');
   });
 
   const failures: Array<[string, string, string]> = [
-    ['access_denied', `?error=access_denied&state=${STATE}`, 'auth.noCertificate'],
-    ['access_denied without state', '?error=access_denied', 'auth.noCertificate'],
+    [
+      'access_denied',
+      `?error=access_denied&state=${STATE}`,
+      'auth.noCertificate',
+    ],
+    [
+      'access_denied without state',
+      '?error=access_denied',
+      'auth.noCertificate',
+    ],
     ['wrong state with code', '?code=abc&state=other', 'auth.stateMismatch'],
     ['missing state with code', '?code=abc', 'auth.stateMismatch'],
-    ['repeated state', `?code=abc&state=${STATE}&state=${STATE}`, 'auth.stateMismatch'],
-    ['wrong state with error', '?error=access_denied&state=other', 'auth.stateMismatch'],
-    ['invalid_client', `?error=invalid_client&state=${STATE}`, 'auth.invalidClient'],
-    ['unauthorized_client', `?error=unauthorized_client&state=${STATE}`, 'auth.invalidClient'],
+    [
+      'repeated state',
+      `?code=abc&state=${STATE}&state=${STATE}`,
+      'auth.stateMismatch',
+    ],
+    [
+      'wrong state with error',
+      '?error=access_denied&state=other',
+      'auth.stateMismatch',
+    ],
+    [
+      'invalid_client',
+      `?error=invalid_client&state=${STATE}`,
+      'auth.invalidClient',
+    ],
+    [
+      'unauthorized_client',
+      `?error=unauthorized_client&state=${STATE}`,
+      'auth.invalidClient',
+    ],
     ['server_error', `?error=server_error&state=${STATE}`, 'auth.network'],
     [
       'redirect complaint',
@@ -66,7 +131,9 @@ describe('matchCallback', () => {
 
   it.each(failures)('%s', (_name, query, code) => {
     const match = matchCallback(`${REDIRECT}${query}`, expected);
-    expect(match.kind === 'failure' ? match.failure.code : match.kind).toBe(code);
+    expect(match.kind === 'failure' ? match.failure.code : match.kind).toBe(
+      code,
+    );
   });
 
   it('words access_denied as a missing certificate', () => {
@@ -79,17 +146,24 @@ describe('matchCallback', () => {
 
   it('matches a custom-scheme callback', () => {
     const custom = { redirectUri: 'ro.efactura://auth/done', state: STATE };
-    const match = matchCallback(`ro.efactura://auth/done?code=xyz&state=${STATE}`, custom);
+    const match = matchCallback(
+      `ro.efactura://auth/done?code=xyz&state=${STATE}`,
+      custom,
+    );
     expect(match).toEqual({ kind: 'code', code: 'xyz' });
   });
 });
 
 describe('callbackUrlPattern', () => {
   it('appends a wildcard to origin and path', () => {
-    expect(callbackUrlPattern(REDIRECT)).toBe('https://localhost:9002/callback*');
+    expect(callbackUrlPattern(REDIRECT)).toBe(
+      'https://localhost:9002/callback*',
+    );
   });
 
   it('drops a default port', () => {
-    expect(callbackUrlPattern('https://example.test:443/cb')).toBe('https://example.test/cb*');
+    expect(callbackUrlPattern('https://example.test:443/cb')).toBe(
+      'https://example.test/cb*',
+    );
   });
 });

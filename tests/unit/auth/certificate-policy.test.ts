@@ -76,7 +76,9 @@ describe('chooseCertificate', () => {
 
   it('uses the preferred serial among several', () => {
     const choice = chooseCertificate([valid, validLater], NOW, '0a:22');
-    expect(choice.kind === 'use' ? choice.certificate.id : choice.kind).toBe('later');
+    expect(choice.kind === 'use' ? choice.certificate.id : choice.kind).toBe(
+      'later',
+    );
   });
 
   it('ignores an expired preferred certificate', () => {

@@ -12,7 +12,7 @@ import {
 const NOW = Date.parse('2026-03-01T00:00:00Z');
 const DAY = 86_400_000;
 
-/** An unsigned JWT: the client never checks signatures. */
+/** Builds a JWT with a dummy signature, which the client does not check. */
 function jwt(payload: Record<string, unknown>): string {
   const part = (value: unknown) =>
     Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -44,11 +44,26 @@ describe('accessTokenExpiry', () => {
   const exp = NOW / 1000 + 3600;
   const cases: Array<[string, string, number | undefined, number]> = [
     ['JWT exp wins over expires_in', jwt({ exp }), 60, exp * 1000],
-    ['expires_in for an opaque token', 'opaque-token', 7_776_000, NOW + 7_776_000_000],
-    ['documented 90 days without either', 'opaque-token', undefined, NOW + ACCESS_LIFETIME_MS],
+    [
+      'expires_in for an opaque token',
+      'opaque-token',
+      7_776_000,
+      NOW + 7_776_000_000,
+    ],
+    [
+      'documented 90 days without either',
+      'opaque-token',
+      undefined,
+      NOW + ACCESS_LIFETIME_MS,
+    ],
     ['zero expires_in ignored', 'opaque-token', 0, NOW + ACCESS_LIFETIME_MS],
     ['JWT without exp uses expires_in', jwt({ sub: 'x' }), 120, NOW + 120_000],
-    ['non-numeric exp ignored', jwt({ exp: '12' }), undefined, NOW + ACCESS_LIFETIME_MS],
+    [
+      'non-numeric exp ignored',
+      jwt({ exp: '12' }),
+      undefined,
+      NOW + ACCESS_LIFETIME_MS,
+    ],
   ];
 
   it.each(cases)('%s', (_name, token, expiresIn, result) => {
@@ -63,9 +78,7 @@ describe('refreshTokenExpiry', () => {
   });
 
   it('assumes 90 days and one hour for an opaque token', () => {
-    expect(refreshTokenExpiry('opaque', NOW)).toBe(
-      NOW + 90 * DAY + 3_600_000,
-    );
+    expect(refreshTokenExpiry('opaque', NOW)).toBe(NOW + 90 * DAY + 3_600_000);
   });
 });
 

@@ -1,4 +1,11 @@
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import {
+  mkdir,
+  mkdtemp,
+  readFile,
+  rm,
+  stat,
+  writeFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -55,23 +62,31 @@ describe('FileVault', () => {
   it('loses no concurrent write', async () => {
     const vault = new FileVault(filePath, createMemoryLogger().logger);
     await Promise.all(
-      Array.from({ length: 10 }, (_, i) => vault.set(`acc-${i}`, 'tokens', `v${i}`)),
+      Array.from({ length: 10 }, (_, i) =>
+        vault.set(`acc-${i}`, 'tokens', `v${i}`),
+      ),
     );
     const text = await readFile(filePath, 'utf8');
     expect(Object.keys(JSON.parse(text).secrets)).toHaveLength(10);
   });
 
-  it.skipIf(process.platform === 'win32')('creates the file with mode 0600', async () => {
-    const vault = new FileVault(filePath, createMemoryLogger().logger);
-    await vault.set('acc-1', 'tokens', 'mode-check');
-    expect((await stat(filePath)).mode & 0o777).toBe(0o600);
-  });
+  it.skipIf(process.platform === 'win32')(
+    'creates the file with mode 0600',
+    async () => {
+      const vault = new FileVault(filePath, createMemoryLogger().logger);
+      await vault.set('acc-1', 'tokens', 'mode-check');
+      expect((await stat(filePath)).mode & 0o777).toBe(0o600);
+    },
+  );
 
-  it.skipIf(process.platform === 'win32')('creates the folder with mode 0700', async () => {
-    const vault = new FileVault(filePath, createMemoryLogger().logger);
-    await vault.set('acc-1', 'tokens', 'mode-check');
-    expect((await stat(path.dirname(filePath))).mode & 0o777).toBe(0o700);
-  });
+  it.skipIf(process.platform === 'win32')(
+    'creates the folder with mode 0700',
+    async () => {
+      const vault = new FileVault(filePath, createMemoryLogger().logger);
+      await vault.set('acc-1', 'tokens', 'mode-check');
+      expect((await stat(path.dirname(filePath))).mode & 0o777).toBe(0o700);
+    },
+  );
 
   it('warns each time it opens', () => {
     const { logger, lines } = createMemoryLogger();
@@ -81,7 +96,11 @@ describe('FileVault', () => {
   });
 
   it('reports a damaged file as undecryptable', async () => {
-    await new FileVault(filePath, createMemoryLogger().logger).set('a', 'b', 'c');
+    await new FileVault(filePath, createMemoryLogger().logger).set(
+      'a',
+      'b',
+      'c',
+    );
     await writeFile(filePath, '{"format":1,"secrets":');
     const vault = new FileVault(filePath, createMemoryLogger().logger);
     const error = await vault.get('a', 'b').catch((caught: unknown) => caught);
@@ -91,7 +110,11 @@ describe('FileVault', () => {
   });
 
   it('leaves a damaged file unchanged on write', async () => {
-    await new FileVault(filePath, createMemoryLogger().logger).set('a', 'b', 'c');
+    await new FileVault(filePath, createMemoryLogger().logger).set(
+      'a',
+      'b',
+      'c',
+    );
     await writeFile(filePath, 'damaged');
     const vault = new FileVault(filePath, createMemoryLogger().logger);
     await vault.set('a', 'b', 'new').catch(() => undefined);

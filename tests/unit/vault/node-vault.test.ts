@@ -43,7 +43,7 @@ describe('openNodeVault', () => {
     expect(vault.status().kind).toBe('file');
   });
 
-  it('refuses to store without a keychain', async () => {
+  it('rejects storing without a keychain', async () => {
     const vault = await openNodeVault({
       dataDir,
       insecureStorage: false,
@@ -70,24 +70,34 @@ describe('openNodeVault', () => {
 
   it('warns when falling back to the file', async () => {
     const { logger, lines } = createMemoryLogger();
-    await openNodeVault({ dataDir, insecureStorage: true, logger, probe: noKeychain });
-    expect(lines.some((line) => line.includes('stored unencrypted'))).toBe(true);
+    await openNodeVault({
+      dataDir,
+      insecureStorage: true,
+      logger,
+      probe: noKeychain,
+    });
+    expect(lines.some((line) => line.includes('stored unencrypted'))).toBe(
+      true,
+    );
   });
 
-  it.runIf(process.platform === 'linux')('refuses with the real probe when D-Bus is absent', async () => {
-    const saved = process.env.DBUS_SESSION_BUS_ADDRESS;
-    process.env.DBUS_SESSION_BUS_ADDRESS = `unix:path=${path.join(dataDir, 'no-bus')}`;
-    try {
-      const vault = await openNodeVault({
-        dataDir,
-        insecureStorage: false,
-        logger: createMemoryLogger().logger,
-        service: 'e-Factura Desktop test',
-      });
-      expect(vault.status().kind).toBe('session');
-    } finally {
-      if (saved === undefined) delete process.env.DBUS_SESSION_BUS_ADDRESS;
-      else process.env.DBUS_SESSION_BUS_ADDRESS = saved;
-    }
-  });
+  it.runIf(process.platform === 'linux')(
+    'rejects with the real probe without D-Bus',
+    async () => {
+      const saved = process.env.DBUS_SESSION_BUS_ADDRESS;
+      process.env.DBUS_SESSION_BUS_ADDRESS = `unix:path=${path.join(dataDir, 'no-bus')}`;
+      try {
+        const vault = await openNodeVault({
+          dataDir,
+          insecureStorage: false,
+          logger: createMemoryLogger().logger,
+          service: 'e-Factura Desktop test',
+        });
+        expect(vault.status().kind).toBe('session');
+      } finally {
+        if (saved === undefined) delete process.env.DBUS_SESSION_BUS_ADDRESS;
+        else process.env.DBUS_SESSION_BUS_ADDRESS = saved;
+      }
+    },
+  );
 });

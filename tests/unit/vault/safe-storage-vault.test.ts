@@ -38,9 +38,8 @@ vi.mock('electron', () => {
   return { safeStorage, default: { safeStorage } };
 });
 
-const { openSafeStorageVault, chooseMode } = await import(
-  '../../../electron/shell/auth/safe-storage-vault.ts'
-);
+const { openSafeStorageVault, chooseMode } =
+  await import('../../../electron/shell/auth/safe-storage-vault.ts');
 
 let dataDir: string;
 
@@ -102,12 +101,15 @@ describe('safeStorage vault (mocked electron)', () => {
     expect(await vault.get('acc-1', 'tokens')).toBeNull();
   });
 
-  it.skipIf(process.platform === 'win32')('writes the file with mode 0600', async () => {
-    const vault = await open();
-    await vault.set('acc-1', 'tokens', 'mode-check');
-    const mode = (await stat(path.join(dataDir, 'vault.json'))).mode & 0o777;
-    expect(mode).toBe(0o600);
-  });
+  it.skipIf(process.platform === 'win32')(
+    'writes the file with mode 0600',
+    async () => {
+      const vault = await open();
+      await vault.set('acc-1', 'tokens', 'mode-check');
+      const mode = (await stat(path.join(dataDir, 'vault.json'))).mode & 0o777;
+      expect(mode).toBe(0o600);
+    },
+  );
 
   it('reports an undecryptable value', async () => {
     const vault = await open();
@@ -133,7 +135,11 @@ describe('safeStorage vault (mocked electron)', () => {
     await vault.set('acc-1', 'tokens', 'x');
     const file = path.join(dataDir, 'vault.json');
     await writeFile(file, JSON.stringify({ 'acc-1/tokens': 'v9:abc' }));
-    const error = await (await open()).get('acc-1', 'tokens').catch((e: unknown) => e);
+    const error = await (
+      await open()
+    )
+      .get('acc-1', 'tokens')
+      .catch((e: unknown) => e);
     expect(error instanceof AppFailure ? error.code : error).toBe(
       'storage.undecryptable',
     );
@@ -171,7 +177,9 @@ describe('safeStorage vault (mocked electron)', () => {
   it('persists on basic_text after consent', async () => {
     fake.backend = 'basic_text';
     await (await open(true)).set('acc-1', 'tokens', 'weak-but-kept');
-    expect(await (await open(true)).get('acc-1', 'tokens')).toBe('weak-but-kept');
+    expect(await (await open(true)).get('acc-1', 'tokens')).toBe(
+      'weak-but-kept',
+    );
   });
 
   it('marks consented basic_text storage as weak', async () => {
@@ -197,7 +205,10 @@ describe('chooseMode', () => {
     [false, null, true, 'plain'],
   ];
 
-  it.each(cases)('available %s, backend %s, accepted %s', (available, backend, accepted, mode) => {
-    expect(chooseMode(available, backend, accepted)).toBe(mode);
-  });
+  it.each(cases)(
+    'available %s, backend %s, accepted %s',
+    (available, backend, accepted, mode) => {
+      expect(chooseMode(available, backend, accepted)).toBe(mode);
+    },
+  );
 });
