@@ -11,8 +11,6 @@ import {
   type Element,
 } from '@xmldom/xmldom';
 
-import { AppFailure } from '../../../shared/result.ts';
-
 import { documentFailure } from './failure.ts';
 import { lineAt } from './xml-encoding.ts';
 
@@ -21,6 +19,7 @@ const NEXT_STEP_MALFORMED =
 
 /** Characters that XML 1.0 forbids anywhere in a document. */
 const FORBIDDEN_CHARACTER =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 
 /**
@@ -40,40 +39,48 @@ export function parseXml(text: string): Document {
   rejectForbiddenCharacters(text);
   rejectBareAmpersands(text);
 
-  const parser = new DOMParser({
-    onError: (level, message, context: unknown) => {
-      const line = locatorLine(context);
-      throw documentFailure(
-        'notWellFormed',
-        `The file is not well-formed XML${line ? ` at line ${line}` : ''}: ${message}. ${NEXT_STEP_MALFORMED}`,
-        { line, level },
-      );
-    },
-  });
-  const document = parseWithParser(parser, text);
-
+  const document = parseWithXmldom(text);
   if (document.doctype) {
     throw doctypeFailure(1);
   }
   return document;
 }
 
-function parseWithParser(parser: DOMParser, text: string): Document {
+/**
+ * Runs xmldom and stops at its first error or warning. xmldom wraps what
+ * `onError` throws without keeping it, so the first report is kept here.
+ */
+function parseWithXmldom(text: string): Document {
+  const reports: Array<{ message: string; line: number | null }> = [];
+  const parser = new DOMParser({
+    onError: (_level, message, context: unknown) => {
+      // A literal U+FFFD is legal XML; an encoding that produced it by
+      // mistake has already been rejected while decoding.
+      if (message.startsWith('Unicode replacement character')) return;
+      reports.push({ message, line: locatorLine(context) });
+      throw new Error(message);
+    },
+  });
+
   try {
     return parser.parseFromString(text, 'text/xml');
   } catch (error) {
-    // xmldom wraps what onError throws in a ParseError; unwrap ours.
-    const cause = (error as { cause?: unknown }).cause;
-    if (cause instanceof AppFailure) throw cause;
-    if (error instanceof AppFailure) throw error;
-    if (error instanceof ParseError) {
-      throw documentFailure(
-        'notWellFormed',
-        `The file is not well-formed XML: ${error.message}. ${NEXT_STEP_MALFORMED}`,
-      );
-    }
-    throw error;
+    const report = reports[0] ?? parseErrorReport(error);
+    throw documentFailure(
+      'notWellFormed',
+      `The file is not well-formed XML${report.line ? ` at line ${report.line}` : ''}: ${report.message}. ${NEXT_STEP_MALFORMED}`,
+      { line: report.line },
+    );
   }
+}
+
+function parseErrorReport(error: unknown): {
+  message: string;
+  line: null;
+} {
+  if (error instanceof ParseError)
+    return { message: error.message, line: null };
+  throw error;
 }
 
 function locatorLine(context: unknown): number | null {

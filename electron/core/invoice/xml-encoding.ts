@@ -2,6 +2,8 @@
  * Bytes to text for XML files: byte order mark first, then the encoding that
  * the XML declaration names, else UTF-8 (the XML default).
  */
+import { isUtf8 } from 'node:buffer';
+
 import iconv from 'iconv-lite';
 
 import { documentFailure, formatMegabytes } from './failure.ts';
@@ -38,7 +40,40 @@ export function decodeXmlBytes(bytes: Uint8Array, maxBytes: number): string {
 
   const body = buffer.subarray(encoding.bomLength);
   if (encoding.name === 'utf-8') return decodeUtf8(body);
-  return iconv.decode(body, encoding.name, { stripBOM: true });
+  if (encoding.fromBytes) {
+    return iconv.decode(body, encoding.name, { stripBOM: true });
+  }
+  return decodeDeclared(body, encoding.name);
+}
+
+/**
+ * Decodes with a declared legacy encoding such as windows-1250. Rejects
+ * bytes that are valid UTF-8 with non-ASCII characters, because legacy
+ * Romanian text almost never forms valid UTF-8 sequences by chance, and
+ * rejects bytes the encoding does not define (decoded as U+FFFD).
+ */
+function decodeDeclared(body: Buffer, name: string): string {
+  const firstNonAscii = body.findIndex((byte) => byte >= 0x80);
+  if (firstNonAscii >= 0 && isUtf8(body)) {
+    const line = lineAt(body.toString('latin1'), firstNonAscii);
+    throw documentFailure(
+      'encoding',
+      `The file declares the encoding '${name}' but its text is UTF-8 (first seen at line ${line}). Change the declaration to encoding="UTF-8".`,
+      { encoding: name, line },
+    );
+  }
+
+  const text = iconv.decode(body, name);
+  const undefinedByte = text.indexOf('\uFFFD');
+  if (undefinedByte >= 0) {
+    const line = lineAt(text, undefinedByte);
+    throw documentFailure(
+      'encoding',
+      `The file declares the encoding '${name}' but line ${line} contains bytes that '${name}' does not define, so the declaration is wrong. ${NEXT_STEP_ENCODING}`,
+      { encoding: name, line },
+    );
+  }
+  return text;
 }
 
 function detectEncoding(buffer: Buffer): DetectedEncoding {

@@ -10,7 +10,10 @@ export const INVOICE_FIXTURES = path.resolve(
   REPO_ROOT,
   '../shared/fixtures/invoices',
 );
-export const HOSTILE_FIXTURES = path.resolve(REPO_ROOT, 'tests/fixtures/hostile');
+export const HOSTILE_FIXTURES = path.resolve(
+  REPO_ROOT,
+  'tests/fixtures/hostile',
+);
 
 /** Every shared invoice fixture as `folder/file.xml`. */
 export function listInvoiceFixtures(): string[] {
@@ -32,7 +35,9 @@ export function readHostileFixture(file: string): Uint8Array {
 /** Returns the value of a successful result, failing the test otherwise. */
 export function expectOk<T>(result: Result<T>): T {
   if (!result.ok) {
-    expect.fail(`expected success, got ${result.error.code}: ${result.error.message}`);
+    expect.fail(
+      `expected success, got ${result.error.code}: ${result.error.message}`,
+    );
   }
   return result.value;
 }

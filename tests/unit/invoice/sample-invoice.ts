@@ -23,9 +23,7 @@ export interface SampleOptions {
 export function sampleInvoiceXml(options: SampleOptions = {}): string {
   const encoding = options.encoding === undefined ? 'UTF-8' : options.encoding;
   const declaration =
-    encoding === null
-      ? ''
-      : `<?xml version="1.0" encoding="${encoding}"?>\n`;
+    encoding === null ? '' : `<?xml version="1.0" encoding="${encoding}"?>\n`;
   const lineCount = options.lineCount ?? 2;
   const lines = Array.from({ length: lineCount }, (_, i) => sampleLine(i + 1));
   const net = (lineCount * 100).toFixed(2);
