@@ -7,6 +7,9 @@ import { accountSchema, type Account, type AccountStore } from './accounts.ts';
 
 const FILE_FORMAT = 1;
 
+/** The accounts file's name inside the data folder. */
+export const ACCOUNTS_FILE = 'accounts.json';
+
 const accountFileSchema = z.object({
   format: z.literal(FILE_FORMAT),
   accounts: z.array(accountSchema),

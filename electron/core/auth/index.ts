@@ -6,7 +6,7 @@ export type {
   AccountStore,
 } from './accounts.ts';
 export { MemoryAccountStore } from './accounts.ts';
-export { FileAccountStore } from './account-file-store.ts';
+export { ACCOUNTS_FILE, FileAccountStore } from './account-file-store.ts';
 export {
   AuthService,
   type AccountChange,

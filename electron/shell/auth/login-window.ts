@@ -126,16 +126,19 @@ class LoginWindow {
     const contents = this.#window.webContents;
     const { signal } = this.#request;
 
-    this.#session.webRequest.onBeforeRequest(
-      { urls: [callbackUrlPattern(this.#request.redirectUri)] },
-      (details, callback) => {
-        callback({ cancel: true });
-        this.#onCallback(details.url);
-      },
-    );
+    // webRequest URL patterns cover http(s) only, so a custom scheme is
+    // served by a protocol handler on this session instead.
     if (this.#customScheme) {
       this.#session.protocol.handle(this.#customScheme, (request) =>
         this.#onCustomScheme(request.url),
+      );
+    } else {
+      this.#session.webRequest.onBeforeRequest(
+        { urls: [callbackUrlPattern(this.#request.redirectUri)] },
+        (details, callback) => {
+          callback({ cancel: true });
+          this.#onCallback(details.url);
+        },
       );
     }
 
@@ -154,8 +157,8 @@ class LoginWindow {
   #uninstall(): void {
     app.removeListener('select-client-certificate', this.#onSelectCertificate);
     this.#request.signal.removeEventListener('abort', this.#onAbort);
-    this.#session.webRequest.onBeforeRequest(null);
     if (this.#customScheme) this.#session.protocol.unhandle(this.#customScheme);
+    else this.#session.webRequest.onBeforeRequest(null);
     if (!this.#window.isDestroyed()) {
       this.#window.removeListener('closed', this.#onClosed);
       this.#window.close();

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { request } from 'undici';
 import { buildAuthorizeUrl } from '../../../electron/core/auth/authorize.ts';
+import { createIdpDispatcher } from '../../../electron/core/auth/idp.ts';
 import { matchCallback } from '../../../electron/core/auth/callback.ts';
 import { createSandboxTransport } from '../../../electron/core/auth/sandbox-login.ts';
 import { TokenClient } from '../../../electron/core/auth/token-client.ts';
@@ -241,6 +243,13 @@ describe('TokenClient against the sandbox', () => {
     await client.revoke(credentials(), tokens.refreshToken, 'refresh_token');
     const refresh = client.refresh(credentials(), tokens.refreshToken);
     expect(await failureCode(refresh)).toBe('auth.refreshExpired');
+  });
+
+  it('uses the sandbox CA for its origin only', async () => {
+    const dispatcher = createIdpDispatcher(env.idp);
+    const elsewhere = request('https://127.0.0.1:9/', { dispatcher });
+    await expect(elsewhere).rejects.toThrow(/rejected a request/);
+    await dispatcher.close();
   });
 
   it('logs no token', async () => {

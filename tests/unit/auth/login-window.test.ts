@@ -333,6 +333,14 @@ describe('login window (mocked electron)', () => {
     expect((await outcome).code).toBe('c4');
   });
 
+  it('adds no URL filter for a custom scheme', () => {
+    const { session } = start(
+      undefined,
+      authorization('ro.efactura://auth/done'),
+    );
+    expect(session.beforeRequest).toBeNull();
+  });
+
   it('leaves the https scheme alone', () => {
     const { session } = start();
     expect(session.handlers.size).toBe(0);
