@@ -4,17 +4,37 @@
 // the seller's VAT identifier when present, else its legal identifier.
 import { XMLSerializer, type Element } from '@xmldom/xmldom';
 
-import { child, children, descend, NS, parseXml, textOf } from '../../electron/sandbox/documents/xml.ts';
+import {
+  child,
+  children,
+  descend,
+  NS,
+  parseXml,
+  textOf,
+} from '../../electron/sandbox/documents/xml.ts';
 
-function ublSellerIdentifier(root: Element): { element: Element; isVat: boolean } | null {
-  const party = descend(root, [NS.cac, 'AccountingSupplierParty'], [NS.cac, 'Party']);
+function ublSellerIdentifier(
+  root: Element,
+): { element: Element; isVat: boolean } | null {
+  const party = descend(
+    root,
+    [NS.cac, 'AccountingSupplierParty'],
+    [NS.cac, 'Party'],
+  );
   for (const scheme of children(party, NS.cac, 'PartyTaxScheme')) {
     const companyId = child(scheme, NS.cbc, 'CompanyID');
-    if (companyId && textOf(descend(scheme, [NS.cac, 'TaxScheme'], [NS.cbc, 'ID'])) === 'VAT') {
+    if (
+      companyId &&
+      textOf(descend(scheme, [NS.cac, 'TaxScheme'], [NS.cbc, 'ID'])) === 'VAT'
+    ) {
       return { element: companyId, isVat: true };
     }
   }
-  const legal = descend(party, [NS.cac, 'PartyLegalEntity'], [NS.cbc, 'CompanyID']);
+  const legal = descend(
+    party,
+    [NS.cac, 'PartyLegalEntity'],
+    [NS.cbc, 'CompanyID'],
+  );
   return legal ? { element: legal, isVat: false } : null;
 }
 
@@ -27,13 +47,24 @@ function ciiSellerParty(root: Element): Element | null {
   );
 }
 
-function ciiSellerIdentifier(root: Element): { element: Element; isVat: boolean } | null {
+function ciiSellerIdentifier(
+  root: Element,
+): { element: Element; isVat: boolean } | null {
   const party = ciiSellerParty(root);
-  for (const registration of children(party, NS.ram, 'SpecifiedTaxRegistration')) {
+  for (const registration of children(
+    party,
+    NS.ram,
+    'SpecifiedTaxRegistration',
+  )) {
     const id = child(registration, NS.ram, 'ID');
-    if (id?.getAttribute('schemeID') === 'VA') return { element: id, isVat: true };
+    if (id?.getAttribute('schemeID') === 'VA')
+      return { element: id, isVat: true };
   }
-  const legal = descend(party, [NS.ram, 'SpecifiedLegalOrganization'], [NS.ram, 'ID']);
+  const legal = descend(
+    party,
+    [NS.ram, 'SpecifiedLegalOrganization'],
+    [NS.ram, 'ID'],
+  );
   return legal ? { element: legal, isVat: false } : null;
 }
 
@@ -41,9 +72,13 @@ function ciiSellerIdentifier(root: Element): { element: Element; isVat: boolean 
 function addCiiVatRegistration(root: Element): Element {
   const party = ciiSellerParty(root);
   const document = root.ownerDocument;
-  if (!party || !document) throw new Error('The CII invoice has no SellerTradeParty');
+  if (!party || !document)
+    throw new Error('The CII invoice has no SellerTradeParty');
   const prefix = party.prefix ? `${party.prefix}:` : '';
-  const registration = document.createElementNS(NS.ram, `${prefix}SpecifiedTaxRegistration`);
+  const registration = document.createElementNS(
+    NS.ram,
+    `${prefix}SpecifiedTaxRegistration`,
+  );
   const id = document.createElementNS(NS.ram, `${prefix}ID`);
   id.setAttribute('schemeID', 'VA');
   registration.appendChild(id);
@@ -54,16 +89,23 @@ function addCiiVatRegistration(root: Element): Element {
 /**
  * Returns a copy of the invoice whose seller has the CIF `cif` (digits): a VAT
  * identifier becomes `RO<cif>`, a legal identifier `<cif>`.
+ * The copy is serialized as UTF-8, so the input must declare UTF-8 too.
  */
 export function replaceSellerCif(xml: Buffer, cif: string): Buffer {
   const parsed = parseXml(xml);
-  if (!parsed.ok) throw new Error(`Cannot replace the seller CIF: ${parsed.problem.message}`);
+  if (!parsed.ok)
+    throw new Error(`Cannot replace the seller CIF: ${parsed.problem.message}`);
   const root = parsed.document.documentElement;
-  if (!root) throw new Error('Cannot replace the seller CIF: the document is empty');
+  if (!root)
+    throw new Error('Cannot replace the seller CIF: the document is empty');
   const isCii = root.namespaceURI === NS.rsm;
   const found = isCii ? ciiSellerIdentifier(root) : ublSellerIdentifier(root);
-  if (!found && !isCii) throw new Error('The UBL invoice names no seller VAT or legal identifier');
+  if (!found && !isCii)
+    throw new Error('The UBL invoice names no seller VAT or legal identifier');
   const target = found ?? { element: addCiiVatRegistration(root), isVat: true };
   target.element.textContent = target.isVat ? `RO${cif}` : cif;
-  return Buffer.from(new XMLSerializer().serializeToString(parsed.document), 'utf8');
+  return Buffer.from(
+    new XMLSerializer().serializeToString(parsed.document),
+    'utf8',
+  );
 }

@@ -1,7 +1,12 @@
 // Reads the invoice view from a UN/CEFACT CrossIndustryInvoice (D16B).
 import type { Element } from '@xmldom/xmldom';
 
-import type { InvoiceView, LineView, PartyView, VatBreakdownView } from './invoice-view.ts';
+import type {
+  InvoiceView,
+  LineView,
+  PartyView,
+  VatBreakdownView,
+} from './invoice-view.ts';
 import { child, children, descend, NS, textOf } from './xml.ts';
 
 /** Converts a CII format-102 date (YYYYMMDD) to YYYY-MM-DD; other text is returned unchanged. */
@@ -16,7 +21,11 @@ const rsm = (name: string) => [NS.rsm, name] as const;
 
 /** Returns the SpecifiedTaxRegistration/ID whose schemeID is VA (the VAT identifier). */
 function vatIdentifier(party: Element | null): string | null {
-  for (const registration of children(party, NS.ram, 'SpecifiedTaxRegistration')) {
+  for (const registration of children(
+    party,
+    NS.ram,
+    'SpecifiedTaxRegistration',
+  )) {
     const id = child(registration, NS.ram, 'ID');
     if (id?.getAttribute('schemeID') === 'VA') return textOf(id);
   }
@@ -31,7 +40,9 @@ function readParty(party: Element | null): PartyView {
     taxIds: children(party, NS.ram, 'SpecifiedTaxRegistration')
       .map((registration) => textOf(child(registration, NS.ram, 'ID')))
       .filter((id): id is string => id !== null),
-    legalId: textOf(descend(party, ram('SpecifiedLegalOrganization'), ram('ID'))),
+    legalId: textOf(
+      descend(party, ram('SpecifiedLegalOrganization'), ram('ID')),
+    ),
     street: textOf(child(address, NS.ram, 'LineOne')),
     city: textOf(child(address, NS.ram, 'CityName')),
     postalCode: textOf(child(address, NS.ram, 'PostcodeCode')),
@@ -43,17 +54,32 @@ function readParty(party: Element | null): PartyView {
 function readLine(line: Element): LineView {
   const settlement = child(line, NS.ram, 'SpecifiedLineTradeSettlement');
   const tax = child(settlement, NS.ram, 'ApplicableTradeTax');
-  const quantity = descend(line, ram('SpecifiedLineTradeDelivery'), ram('BilledQuantity'));
+  const quantity = descend(
+    line,
+    ram('SpecifiedLineTradeDelivery'),
+    ram('BilledQuantity'),
+  );
   return {
-    id: textOf(descend(line, ram('AssociatedDocumentLineDocument'), ram('LineID'))),
+    id: textOf(
+      descend(line, ram('AssociatedDocumentLineDocument'), ram('LineID')),
+    ),
     name: textOf(descend(line, ram('SpecifiedTradeProduct'), ram('Name'))),
     quantity: textOf(quantity),
     unitCode: quantity?.getAttribute('unitCode') ?? null,
     price: textOf(
-      descend(line, ram('SpecifiedLineTradeAgreement'), ram('NetPriceProductTradePrice'), ram('ChargeAmount')),
+      descend(
+        line,
+        ram('SpecifiedLineTradeAgreement'),
+        ram('NetPriceProductTradePrice'),
+        ram('ChargeAmount'),
+      ),
     ),
     netAmount: textOf(
-      descend(settlement, ram('SpecifiedTradeSettlementLineMonetarySummation'), ram('LineTotalAmount')),
+      descend(
+        settlement,
+        ram('SpecifiedTradeSettlementLineMonetarySummation'),
+        ram('LineTotalAmount'),
+      ),
     ),
     vatCategory: textOf(child(tax, NS.ram, 'CategoryCode')),
     vatRate: textOf(child(tax, NS.ram, 'RateApplicablePercent')),
@@ -61,7 +87,10 @@ function readLine(line: Element): LineView {
 }
 
 /** Finds the TaxTotalAmount stated in a currency (the first one, as XPath's first match). */
-function taxTotalIn(summation: Element | null, currency: string | null): string | null {
+function taxTotalIn(
+  summation: Element | null,
+  currency: string | null,
+): string | null {
   if (!currency) return null;
   for (const amount of children(summation, NS.ram, 'TaxTotalAmount')) {
     if (amount.getAttribute('currencyID') === currency) return textOf(amount);
@@ -82,35 +111,70 @@ function readVatBreakdown(settlement: Element | null): VatBreakdownView[] {
 export function readCiiInvoice(root: Element): InvoiceView {
   const document = child(root, NS.rsm, 'ExchangedDocument');
   const transaction = child(root, NS.rsm, 'SupplyChainTradeTransaction');
-  const agreement = child(transaction, NS.ram, 'ApplicableHeaderTradeAgreement');
-  const settlement = child(transaction, NS.ram, 'ApplicableHeaderTradeSettlement');
-  const summation = child(settlement, NS.ram, 'SpecifiedTradeSettlementHeaderMonetarySummation');
+  const agreement = child(
+    transaction,
+    NS.ram,
+    'ApplicableHeaderTradeAgreement',
+  );
+  const settlement = child(
+    transaction,
+    NS.ram,
+    'ApplicableHeaderTradeSettlement',
+  );
+  const summation = child(
+    settlement,
+    NS.ram,
+    'SpecifiedTradeSettlementHeaderMonetarySummation',
+  );
   const currency = textOf(child(settlement, NS.ram, 'InvoiceCurrencyCode'));
   const taxCurrency = textOf(child(settlement, NS.ram, 'TaxCurrencyCode'));
   return {
     syntax: 'CII',
     root: 'CrossIndustryInvoice',
     customizationId: textOf(
-      descend(root, rsm('ExchangedDocumentContext'), ram('GuidelineSpecifiedDocumentContextParameter'), ram('ID')),
+      descend(
+        root,
+        rsm('ExchangedDocumentContext'),
+        ram('GuidelineSpecifiedDocumentContextParameter'),
+        ram('ID'),
+      ),
     ),
     number: textOf(child(document, NS.ram, 'ID')),
-    issueDate: textOf(descend(document, ram('IssueDateTime'), [NS.udt, 'DateTimeString'])),
+    issueDate: textOf(
+      descend(document, ram('IssueDateTime'), [NS.udt, 'DateTimeString']),
+    ),
     dueDate: isoDate(
-      textOf(descend(settlement, ram('SpecifiedTradePaymentTerms'), ram('DueDateDateTime'), [NS.udt, 'DateTimeString'])),
+      textOf(
+        descend(
+          settlement,
+          ram('SpecifiedTradePaymentTerms'),
+          ram('DueDateDateTime'),
+          [NS.udt, 'DateTimeString'],
+        ),
+      ),
     ),
     typeCode: textOf(child(document, NS.ram, 'TypeCode')),
     currency,
     taxCurrency,
-    notes: children(document, NS.ram, 'IncludedNote').map((note) => textOf(child(note, NS.ram, 'Content')) ?? ''),
+    notes: children(document, NS.ram, 'IncludedNote').map(
+      (note) => textOf(child(note, NS.ram, 'Content')) ?? '',
+    ),
     seller: readParty(child(agreement, NS.ram, 'SellerTradeParty')),
     buyer: readParty(child(agreement, NS.ram, 'BuyerTradeParty')),
     lineTotal: textOf(child(summation, NS.ram, 'LineTotalAmount')),
     taxExclusiveTotal: textOf(child(summation, NS.ram, 'TaxBasisTotalAmount')),
     vatTotal: taxTotalIn(summation, currency),
-    vatTotalInTaxCurrency: taxCurrency && taxCurrency !== currency ? taxTotalIn(summation, taxCurrency) : null,
+    vatTotalInTaxCurrency:
+      taxCurrency && taxCurrency !== currency
+        ? taxTotalIn(summation, taxCurrency)
+        : null,
     taxInclusiveTotal: textOf(child(summation, NS.ram, 'GrandTotalAmount')),
     payableAmount: textOf(child(summation, NS.ram, 'DuePayableAmount')),
     vatBreakdown: readVatBreakdown(settlement),
-    lines: children(transaction, NS.ram, 'IncludedSupplyChainTradeLineItem').map(readLine),
+    lines: children(
+      transaction,
+      NS.ram,
+      'IncludedSupplyChainTradeLineItem',
+    ).map(readLine),
   };
 }

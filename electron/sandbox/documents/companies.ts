@@ -1,7 +1,7 @@
 // The sandbox's registry of invented companies: realistic Romanian names and
 // addresses, valid CIF check digits and IBAN check digits. Names use both the
-// comma-below letters (ș ț) and the older cedilla forms (ş ţ) that real
-// registry data still contains.
+// comma-below letters (ș ț) and the cedilla forms (ş ţ) that older software
+// still writes.
 import { completeCif } from './cif.ts';
 import { createRandom, pick, randomInt } from './random.ts';
 import type { Company } from './types.ts';
@@ -9,27 +9,87 @@ import type { Company } from './types.ts';
 interface Place {
   city: string;
   county: string;
-  /** First three digits of the town's postal codes. */
+  /** The first three digits of the town's postal codes. */
   postalPrefix: string;
   /** The county's number in trade register identifiers (J12/...). */
   registerCounty: string;
 }
 
 const PLACES: readonly Place[] = [
-  { city: 'Cluj-Napoca', county: 'RO-CJ', postalPrefix: '400', registerCounty: '12' },
+  {
+    city: 'Cluj-Napoca',
+    county: 'RO-CJ',
+    postalPrefix: '400',
+    registerCounty: '12',
+  },
   { city: 'Iași', county: 'RO-IS', postalPrefix: '700', registerCounty: '22' },
-  { city: 'Timișoara', county: 'RO-TM', postalPrefix: '300', registerCounty: '35' },
-  { city: 'Brașov', county: 'RO-BV', postalPrefix: '500', registerCounty: '08' },
-  { city: 'Constanța', county: 'RO-CT', postalPrefix: '900', registerCounty: '13' },
-  { city: 'Craiova', county: 'RO-DJ', postalPrefix: '200', registerCounty: '16' },
+  {
+    city: 'Timișoara',
+    county: 'RO-TM',
+    postalPrefix: '300',
+    registerCounty: '35',
+  },
+  {
+    city: 'Brașov',
+    county: 'RO-BV',
+    postalPrefix: '500',
+    registerCounty: '08',
+  },
+  {
+    city: 'Constanța',
+    county: 'RO-CT',
+    postalPrefix: '900',
+    registerCounty: '13',
+  },
+  {
+    city: 'Craiova',
+    county: 'RO-DJ',
+    postalPrefix: '200',
+    registerCounty: '16',
+  },
   { city: 'Sibiu', county: 'RO-SB', postalPrefix: '550', registerCounty: '32' },
-  { city: 'Oradea', county: 'RO-BH', postalPrefix: '410', registerCounty: '05' },
-  { city: 'Suceava', county: 'RO-SV', postalPrefix: '720', registerCounty: '33' },
-  { city: 'Târgu Mureş', county: 'RO-MS', postalPrefix: '540', registerCounty: '26' },
-  { city: 'Pitești', county: 'RO-AG', postalPrefix: '110', registerCounty: '03' },
-  { city: 'Galaţi', county: 'RO-GL', postalPrefix: '800', registerCounty: '17' },
-  { city: 'Ploiești', county: 'RO-PH', postalPrefix: '100', registerCounty: '29' },
-  { city: 'Alba Iulia', county: 'RO-AB', postalPrefix: '510', registerCounty: '01' },
+  {
+    city: 'Oradea',
+    county: 'RO-BH',
+    postalPrefix: '410',
+    registerCounty: '05',
+  },
+  {
+    city: 'Suceava',
+    county: 'RO-SV',
+    postalPrefix: '720',
+    registerCounty: '33',
+  },
+  {
+    city: 'Târgu Mureş',
+    county: 'RO-MS',
+    postalPrefix: '540',
+    registerCounty: '26',
+  },
+  {
+    city: 'Pitești',
+    county: 'RO-AG',
+    postalPrefix: '110',
+    registerCounty: '03',
+  },
+  {
+    city: 'Galaţi',
+    county: 'RO-GL',
+    postalPrefix: '800',
+    registerCounty: '17',
+  },
+  {
+    city: 'Ploiești',
+    county: 'RO-PH',
+    postalPrefix: '100',
+    registerCounty: '29',
+  },
+  {
+    city: 'Alba Iulia',
+    county: 'RO-AB',
+    postalPrefix: '510',
+    registerCounty: '01',
+  },
   { city: 'Bacău', county: 'RO-BC', postalPrefix: '600', registerCounty: '04' },
 ];
 
@@ -82,7 +142,14 @@ const NAME_ACTIVITIES: readonly string[] = [
 const LEGAL_FORMS: readonly string[] = ['SRL', 'SRL', 'SRL', 'SA'];
 
 /** Bank codes as they appear in Romanian IBANs (positions 5-8). */
-const BANK_CODES: readonly string[] = ['BTRL', 'RNCB', 'BRDE', 'INGB', 'RZBR', 'CECE'];
+const BANK_CODES: readonly string[] = [
+  'BTRL',
+  'RNCB',
+  'BRDE',
+  'INGB',
+  'RZBR',
+  'CECE',
+];
 
 const BUCHAREST_SHARE = 0.25;
 
@@ -91,23 +158,33 @@ export function ibanCheckDigits(bban: string): string {
   const rearranged = `${bban}RO00`;
   let remainder = 0;
   for (const character of rearranged) {
-    const value = /[A-Z]/.test(character) ? String(character.charCodeAt(0) - 55) : character;
-    for (const digit of value) remainder = (remainder * 10 + Number(digit)) % 97;
+    const value = /[A-Z]/.test(character)
+      ? String(character.charCodeAt(0) - 55)
+      : character;
+    for (const digit of value)
+      remainder = (remainder * 10 + Number(digit)) % 97;
   }
   return String(98 - remainder).padStart(2, '0');
 }
 
 function makeIban(random: () => number): string {
-  const account = Array.from({ length: 16 }, () => String(randomInt(random, 0, 9))).join('');
+  const account = Array.from({ length: 16 }, () =>
+    String(randomInt(random, 0, 9)),
+  ).join('');
   const bban = `${pick(random, BANK_CODES)}${account}`;
   return `RO${ibanCheckDigits(bban)}${bban}`;
 }
 
-function makeAddress(random: () => number): Pick<Company, 'street' | 'city' | 'countySubentity' | 'postalCode'> & { registerCounty: string } {
+function makeAddress(random: () => number): Pick<
+  Company,
+  'street' | 'city' | 'countySubentity' | 'postalCode'
+> & {
+  registerCounty: string;
+} {
   const street = `${pick(random, STREETS)} nr. ${randomInt(random, 1, 180)}`;
   if (random() < BUCHAREST_SHARE) {
     // Bucharest addresses name the sector as the city (CIUS-RO BR-RO-100),
-    // and the sector is the first digit of the postal code.
+    // and the postal code is 0 followed by the sector number and four digits.
     const sector = randomInt(random, 1, 6);
     return {
       street,

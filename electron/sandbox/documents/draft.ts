@@ -1,7 +1,15 @@
 // An invoice to be written as XML, and the EN 16931 totals derived from it.
 // Writers take the computed totals, so every generated file satisfies
 // BR-CO-10 and BR-CO-15 by construction.
-import { formatCents, fromCents, multiply, parseDecimal, roundToCents, sum, type Micros } from './money.ts';
+import {
+  formatCents,
+  fromCents,
+  multiply,
+  parseDecimal,
+  roundToCents,
+  sum,
+  type Micros,
+} from './money.ts';
 import type { Company } from './types.ts';
 
 export type VatRate = 21 | 11 | 0;
@@ -65,25 +73,34 @@ export const EXEMPTION = {
 
 function requireDecimal(text: string): Micros {
   const value = parseDecimal(text);
-  if (value === null) throw new Error(`Invalid decimal "${text}" in an invoice draft`);
+  if (value === null)
+    throw new Error(`Invalid decimal "${text}" in an invoice draft`);
   return value;
 }
 
 /** Computes line amounts, the VAT breakdown per rate and the document totals. */
 export function computeTotals(draft: InvoiceDraft): DraftTotals {
   const lineAmounts = draft.lines.map((line) =>
-    roundToCents(multiply(requireDecimal(line.quantity), requireDecimal(line.price))),
+    roundToCents(
+      multiply(requireDecimal(line.quantity), requireDecimal(line.price)),
+    ),
   );
-  const rates = [...new Set(draft.lines.map((line) => line.vatRate))].sort((a, b) => b - a);
+  const rates = [...new Set(draft.lines.map((line) => line.vatRate))].sort(
+    (a, b) => b - a,
+  );
   const groups = rates.map((rate) => {
-    const taxable = sum(lineAmounts.filter((_, i) => draft.lines[i]?.vatRate === rate));
+    const taxable = sum(
+      lineAmounts.filter((_, i) => draft.lines[i]?.vatRate === rate),
+    );
     const tax = roundToCents((taxable * BigInt(rate)) / 100n);
     return { rate, taxable, tax };
   });
   const lineTotal = sum(lineAmounts);
   const vatTotal = sum(groups.map((group) => group.tax));
   const vatTotalRon = draft.exchangeRate
-    ? formatCents(roundToCents(multiply(vatTotal, requireDecimal(draft.exchangeRate))))
+    ? formatCents(
+        roundToCents(multiply(vatTotal, requireDecimal(draft.exchangeRate))),
+      )
     : null;
   return {
     lineAmounts: lineAmounts.map(formatCents),

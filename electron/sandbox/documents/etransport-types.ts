@@ -38,7 +38,7 @@ function token(name: string, maxLength: number): SimpleType {
   };
 }
 
-/** An xs:string restricted by a pattern; XSD patterns match the whole value. */
+/** Creates an xs:string type restricted by a pattern, which must match the whole value as in XSD. */
 function pattern(name: string, source: string): SimpleType {
   const regex = new RegExp(`^(?:${source})$`);
   return {
@@ -54,7 +54,7 @@ function enumerationMessage(value: string, codes: ReadonlySet<string>): string {
   return `cvc-enumeration-valid: Value '${value}' is not facet-valid with respect to enumeration '[${[...codes].join(', ')}]'. It must be a value from the enumeration.`;
 }
 
-/** An xs:int enumeration, compared by value ("010" equals "10"). */
+/** Creates an xs:int enumeration type, compared by value ("010" equals "10"). */
 function intEnumeration(name: string, codes: ReadonlySet<string>): SimpleType {
   return {
     name,
@@ -63,18 +63,27 @@ function intEnumeration(name: string, codes: ReadonlySet<string>): SimpleType {
       if (!/^[+-]?\d+$/.test(value) || Math.abs(Number(value)) > 2147483647) {
         return `cvc-datatype-valid.1.2.1: '${value}' is not a valid value for 'integer'.`;
       }
-      return codes.has(String(Number(value))) ? null : enumerationMessage(value, codes);
+      return codes.has(String(Number(value)))
+        ? null
+        : enumerationMessage(value, codes);
     },
   };
 }
 
-function stringEnumeration(name: string, codes: ReadonlySet<string>): SimpleType {
-  return { name, check: (value) => (codes.has(value) ? null : enumerationMessage(value, codes)) };
+function stringEnumeration(
+  name: string,
+  codes: ReadonlySet<string>,
+): SimpleType {
+  return {
+    name,
+    check: (value) =>
+      codes.has(value) ? null : enumerationMessage(value, codes),
+  };
 }
 
 const AMOUNT_PATTERN = '[0-9]{0,12}(\\.[0-9]{0,2})?';
 
-/** A decimal with at most 12 integer and 2 fraction digits, above (or from) zero. */
+/** Creates a decimal type with at most 12 integer and 2 fraction digits, above zero or from zero. */
 function amount(name: string, allowZero: boolean): SimpleType {
   return {
     name,
@@ -99,7 +108,9 @@ const DATE: SimpleType = {
   check(raw) {
     const value = collapse(raw);
     const match = /^(\d{4}-\d{2}-\d{2})(Z|[+-]\d{2}:\d{2})?$/.exec(value);
-    return match?.[1] && isCalendarDate(match[1]) ? null : `cvc-datatype-valid.1.2.1: '${value}' is not a valid value for 'date'.`;
+    return match?.[1] && isCalendarDate(match[1])
+      ? null
+      : `cvc-datatype-valid.1.2.1: '${value}' is not a valid value for 'date'.`;
   },
 };
 
@@ -107,7 +118,10 @@ const DATE_TIME: SimpleType = {
   name: 'dateTime',
   check(raw) {
     const value = collapse(raw);
-    const match = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/.exec(value);
+    const match =
+      /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/.exec(
+        value,
+      );
     return match?.[1] && isCalendarDate(match[1])
       ? null
       : `cvc-datatype-valid.1.2.1: '${value}' is not a valid value for 'dateTime'.`;

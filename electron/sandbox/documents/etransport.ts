@@ -1,7 +1,8 @@
 // The e-Transport declaration check: well-formed XML whose root is
 // `eTransport` in the version 2 namespace, validated against the v2 schema's
-// content models, required attributes and simple types. Messages follow the
-// Xerces wording ANAF's own validator uses.
+// content models, required attributes and simple types. Messages use the
+// Xerces wording of ANAF's e-Factura schema errors.
+// NOTE: the wording of ANAF's own e-Transport schema errors is not documented.
 import type { Element } from '@xmldom/xmldom';
 
 import { TYPES, type SimpleType } from './etransport-types.ts';
@@ -27,20 +28,35 @@ interface Particle {
 interface ElementModel {
   attributes: Record<string, AttributeModel>;
   /** Child elements: none, a sequence, or exactly one of a choice. */
-  content: { kind: 'empty' } | { kind: 'sequence'; particles: Particle[] } | { kind: 'choice'; names: string[] };
+  content:
+    | { kind: 'empty' }
+    | { kind: 'sequence'; particles: Particle[] }
+    | { kind: 'choice'; names: string[] };
 }
 
 const EMPTY = { kind: 'empty' } as const;
-const required = (type: SimpleType): AttributeModel => ({ type, required: true });
+const required = (type: SimpleType): AttributeModel => ({
+  type,
+  required: true,
+});
 const optional = (type: SimpleType): AttributeModel => ({ type });
 const UNBOUNDED = Number.POSITIVE_INFINITY;
 
 const ROUTE_POINT: ElementModel = {
-  attributes: { codPtf: optional(TYPES.borderPoint), codBirouVamal: optional(TYPES.customsOffice) },
-  content: { kind: 'sequence', particles: [{ name: 'locatie', min: 0, max: 1 }] },
+  attributes: {
+    codPtf: optional(TYPES.borderPoint),
+    codBirouVamal: optional(TYPES.customsOffice),
+  },
+  content: {
+    kind: 'sequence',
+    particles: [{ name: 'locatie', min: 0, max: 1 }],
+  },
 };
 
-const CORRECTION: ElementModel = { attributes: { uit: required(TYPES.uit) }, content: EMPTY };
+const CORRECTION: ElementModel = {
+  attributes: { uit: required(TYPES.uit) },
+  content: EMPTY,
+};
 
 const MODELS: Record<string, ElementModel> = {
   eTransport: {
@@ -49,7 +65,10 @@ const MODELS: Record<string, ElementModel> = {
       refDeclarant: optional(TYPES.str50),
       declPostAvarie: optional(TYPES.declPostAvarie),
     },
-    content: { kind: 'choice', names: ['notificare', 'stergere', 'confirmare', 'modifVehicul'] },
+    content: {
+      kind: 'choice',
+      names: ['notificare', 'stergere', 'confirmare', 'modifVehicul'],
+    },
   },
   notificare: {
     attributes: { codTipOperatiune: required(TYPES.operationType) },
@@ -103,11 +122,19 @@ const MODELS: Record<string, ElementModel> = {
     content: EMPTY,
   },
   notificareAnterioara: {
-    attributes: { uit: required(TYPES.uit), observatii: optional(TYPES.str200), refDeclarant: optional(TYPES.str50) },
+    attributes: {
+      uit: required(TYPES.uit),
+      observatii: optional(TYPES.str200),
+      refDeclarant: optional(TYPES.str50),
+    },
     content: EMPTY,
   },
   partenerComercial: {
-    attributes: { codTara: required(TYPES.country), cod: optional(TYPES.cod30), denumire: required(TYPES.str200) },
+    attributes: {
+      codTara: required(TYPES.country),
+      cod: optional(TYPES.cod30),
+      denumire: required(TYPES.str200),
+    },
     content: EMPTY,
   },
   dateTransport: {
@@ -156,14 +183,28 @@ function expectedList(names: string[]): string {
   return names.map((name) => `"${ETRANSPORT_NAMESPACE}":${name}`).join(', ');
 }
 
-function checkAttributes(element: Element, model: ElementModel, report: Report): void {
+function checkAttributes(
+  element: Element,
+  model: ElementModel,
+  report: Report,
+): void {
   const attributes = element.attributes;
   for (let i = 0; i < attributes.length; i++) {
     const attribute = attributes.item(i);
-    if (!attribute || attribute.namespaceURI === XMLNS_NAMESPACE || attribute.namespaceURI === XSI_NAMESPACE) continue;
-    const declared = attribute.namespaceURI ? undefined : model.attributes[attribute.localName ?? attribute.name];
+    if (
+      !attribute ||
+      attribute.namespaceURI === XMLNS_NAMESPACE ||
+      attribute.namespaceURI === XSI_NAMESPACE
+    )
+      continue;
+    const declared = attribute.namespaceURI
+      ? undefined
+      : model.attributes[attribute.localName ?? attribute.name];
     if (!declared) {
-      report(element, `cvc-complex-type.3.2.2: Attribute '${attribute.name}' is not allowed to appear in element '${element.tagName}'.`);
+      report(
+        element,
+        `cvc-complex-type.3.2.2: Attribute '${attribute.name}' is not allowed to appear in element '${element.tagName}'.`,
+      );
       continue;
     }
     const problem = declared.type.check(attribute.value);
@@ -176,8 +217,15 @@ function checkAttributes(element: Element, model: ElementModel, report: Report):
     }
   }
   for (const [name, declared] of Object.entries(model.attributes)) {
-    if (declared.required && !element.hasAttributeNS(null, name) && !element.hasAttribute(name)) {
-      report(element, `cvc-complex-type.4: Attribute '${name}' must appear on element '${element.tagName}'.`);
+    if (
+      declared.required &&
+      !element.hasAttributeNS(null, name) &&
+      !element.hasAttribute(name)
+    ) {
+      report(
+        element,
+        `cvc-complex-type.4: Attribute '${name}' must appear on element '${element.tagName}'.`,
+      );
     }
   }
 }
@@ -192,18 +240,29 @@ function elementChildren(element: Element): Element[] {
 
 function hasText(element: Element): boolean {
   for (let node = element.firstChild; node; node = node.nextSibling) {
-    if ((node.nodeType === 3 || node.nodeType === 4) && (node.nodeValue ?? '').trim() !== '') return true;
+    if (
+      (node.nodeType === 3 || node.nodeType === 4) &&
+      (node.nodeValue ?? '').trim() !== ''
+    )
+      return true;
   }
   return false;
 }
 
 /** Matches children against a sequence; returns the children that matched a particle. */
-function checkSequence(element: Element, particles: Particle[], report: Report): Element[] {
+function checkSequence(
+  element: Element,
+  particles: Particle[],
+  report: Report,
+): Element[] {
   const matched: Element[] = [];
   let index = 0;
   let count = 0;
   for (const childElement of elementChildren(element)) {
-    const name = childElement.namespaceURI === ETRANSPORT_NAMESPACE ? childElement.localName : null;
+    const name =
+      childElement.namespaceURI === ETRANSPORT_NAMESPACE
+        ? childElement.localName
+        : null;
     let placed = false;
     while (index < particles.length) {
       const particle = particles[index];
@@ -229,25 +288,46 @@ function checkSequence(element: Element, particles: Particle[], report: Report):
       return matched;
     }
   }
-  const missing = particles.slice(index).find((particle, offset) => (offset === 0 ? count : 0) < particle.min);
+  const missing = particles
+    .slice(index)
+    .find((particle, offset) => (offset === 0 ? count : 0) < particle.min);
   if (missing) {
-    report(element, `cvc-complex-type.2.4.b: The content of element '${element.tagName}' is not complete. One of '{${expectedList([missing.name])}}' is expected.`);
+    report(
+      element,
+      `cvc-complex-type.2.4.b: The content of element '${element.tagName}' is not complete. One of '{${expectedList([missing.name])}}' is expected.`,
+    );
   }
   return matched;
 }
 
-function checkChoice(element: Element, names: string[], report: Report): Element[] {
+function checkChoice(
+  element: Element,
+  names: string[],
+  report: Report,
+): Element[] {
   const [first, second] = elementChildren(element);
   if (!first) {
-    report(element, `cvc-complex-type.2.4.b: The content of element '${element.tagName}' is not complete. One of '{${expectedList(names)}}' is expected.`);
+    report(
+      element,
+      `cvc-complex-type.2.4.b: The content of element '${element.tagName}' is not complete. One of '{${expectedList(names)}}' is expected.`,
+    );
     return [];
   }
-  if (first.namespaceURI !== ETRANSPORT_NAMESPACE || !names.includes(first.localName ?? '')) {
-    report(first, `cvc-complex-type.2.4.a: Invalid content was found starting with element '${first.tagName}'. One of '{${expectedList(names)}}' is expected.`);
+  if (
+    first.namespaceURI !== ETRANSPORT_NAMESPACE ||
+    !names.includes(first.localName ?? '')
+  ) {
+    report(
+      first,
+      `cvc-complex-type.2.4.a: Invalid content was found starting with element '${first.tagName}'. One of '{${expectedList(names)}}' is expected.`,
+    );
     return [];
   }
   if (second) {
-    report(second, `cvc-complex-type.2.4.d: Invalid content was found starting with element '${second.tagName}'. No child element is expected at this point.`);
+    report(
+      second,
+      `cvc-complex-type.2.4.d: Invalid content was found starting with element '${second.tagName}'. No child element is expected at this point.`,
+    );
   }
   return [first];
 }
@@ -259,14 +339,23 @@ function checkElement(element: Element, report: Report): void {
   const content = model.content;
   if (content.kind === 'empty') {
     if (elementChildren(element).length > 0 || hasText(element)) {
-      report(element, `cvc-complex-type.2.1: Element '${element.tagName}' must have no character or element information item [children], because the type's content type is empty.`);
+      report(
+        element,
+        `cvc-complex-type.2.1: Element '${element.tagName}' must have no character or element information item [children], because the type's content type is empty.`,
+      );
     }
     return;
   }
   if (hasText(element)) {
-    report(element, `cvc-complex-type.2.3: Element '${element.tagName}' cannot have character [children], because the type's content type is element-only.`);
+    report(
+      element,
+      `cvc-complex-type.2.3: Element '${element.tagName}' cannot have character [children], because the type's content type is element-only.`,
+    );
   }
-  const matched = content.kind === 'sequence' ? checkSequence(element, content.particles, report) : checkChoice(element, content.names, report);
+  const matched =
+    content.kind === 'sequence'
+      ? checkSequence(element, content.particles, report)
+      : checkChoice(element, content.names, report);
   for (const childElement of matched) checkElement(childElement, report);
 }
 
@@ -275,11 +364,24 @@ export function checkEtransportDeclaration(body: Buffer): string[] {
   const parsed = parseXml(body);
   if (!parsed.ok) return [formatSaxMessage(parsed.problem)];
   const root = parsed.document.documentElement;
-  if (!root || root.namespaceURI !== ETRANSPORT_NAMESPACE || root.localName !== 'eTransport') {
-    const position = root ? positionOf(root) : { lineNumber: 1, columnNumber: 1 };
-    return [formatSaxMessage({ ...position, message: `cvc-elt.1.a: Cannot find the declaration of element '${root?.tagName ?? ''}'.` })];
+  if (
+    !root ||
+    root.namespaceURI !== ETRANSPORT_NAMESPACE ||
+    root.localName !== 'eTransport'
+  ) {
+    const position = root
+      ? positionOf(root)
+      : { lineNumber: 1, columnNumber: 1 };
+    return [
+      formatSaxMessage({
+        ...position,
+        message: `cvc-elt.1.a: Cannot find the declaration of element '${root?.tagName ?? ''}'.`,
+      }),
+    ];
   }
   const messages: string[] = [];
-  checkElement(root, (element, message) => messages.push(formatSaxMessage({ ...positionOf(element), message })));
+  checkElement(root, (element, message) =>
+    messages.push(formatSaxMessage({ ...positionOf(element), message })),
+  );
   return messages;
 }

@@ -16,9 +16,14 @@ const MAX_AGE_MS = 59 * DAY_MS;
 const MIN_AGE_MS = 10 * 60 * 1000;
 
 /** Shares of the generated mix; the rest are UBL invoices in RON. */
-const SHARE = { creditNote: 0.15, cii: 0.2, foreignCurrency: 0.2, attachment: 0.3 };
+const SHARE = {
+  creditNote: 0.15,
+  cii: 0.2,
+  foreignCurrency: 0.2,
+  attachment: 0.3,
+};
 
-/** RON per unit, around the 2025 National Bank of Romania reference rates. */
+/** RON per unit, a rough estimate of the 2025 National Bank of Romania reference rates. */
 const CURRENCIES = [
   { code: 'EUR', minRate: 4.97, maxRate: 5.09 },
   { code: 'USD', minRate: 4.3, maxRate: 4.7 },
@@ -33,7 +38,9 @@ interface Plan {
 
 /** Returns the day `days` after a YYYY-MM-DD date. */
 function addDays(isoDate: string, days: number): string {
-  return new Date(Date.parse(`${isoDate}T12:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+  return new Date(Date.parse(`${isoDate}T12:00:00Z`) + days * DAY_MS)
+    .toISOString()
+    .slice(0, 10);
 }
 
 /** Builds a series prefix from the initials of a company name ("Moara Veche" → "MV"). */
@@ -56,19 +63,41 @@ function makeLines(random: () => number, currencyRate: number): LineDraft[] {
     const quantity = item.fractional
       ? (randomInt(random, 50, 5000) / 100).toFixed(2)
       : String(randomInt(random, 1, 40));
-    const ronCents = randomInt(random, item.minPrice * 100, item.maxPrice * 100);
+    const ronCents = randomInt(
+      random,
+      item.minPrice * 100,
+      item.maxPrice * 100,
+    );
     // Foreign-currency invoices price the same goods in that currency.
     const price = (Math.round(ronCents / currencyRate) / 100).toFixed(2);
-    lines.push({ name: item.name, unitCode: item.unitCode, quantity, price, vatRate: item.vatRate });
+    lines.push({
+      name: item.name,
+      unitCode: item.unitCode,
+      quantity,
+      price,
+      vatRate: item.vatRate,
+    });
   }
   return lines;
 }
 
 function makeAttachment(random: () => number, number: string): AttachmentDraft {
   const kind = pick(random, [
-    { file: 'proces-verbal', title: 'Proces-verbal de receptie', description: 'Proces-verbal de recepție' },
-    { file: 'aviz', title: 'Aviz de insotire a marfii', description: 'Aviz de însoţire a mărfii' },
-    { file: 'deviz', title: 'Deviz de lucrari', description: 'Deviz de lucrări' },
+    {
+      file: 'proces-verbal',
+      title: 'Proces-verbal de receptie',
+      description: 'Proces-verbal de recepție',
+    },
+    {
+      file: 'aviz',
+      title: 'Aviz de insotire a marfii',
+      description: 'Aviz de însoţire a mărfii',
+    },
+    {
+      file: 'deviz',
+      title: 'Deviz de lucrari',
+      description: 'Deviz de lucrări',
+    },
   ]);
   const safeNumber = number.replace(/[^A-Za-z0-9-]/g, '');
   return {
@@ -79,16 +108,31 @@ function makeAttachment(random: () => number, number: string): AttachmentDraft {
   };
 }
 
-function planInvoices(random: () => number, count: number, companies: Company[], now: Date): Plan[] {
+function planInvoices(
+  random: () => number,
+  count: number,
+  companies: Company[],
+  now: Date,
+): Plan[] {
   const plans: Plan[] = [];
   for (let i = 0; i < count; i++) {
     const seller = pick(random, companies);
     let buyer = pick(random, companies);
     while (buyer.cif === seller.cif) buyer = pick(random, companies);
     const roll = random();
-    const standard: UploadStandard = roll < SHARE.creditNote ? 'CN' : roll < SHARE.creditNote + SHARE.cii ? 'CII' : 'UBL';
+    const standard: UploadStandard =
+      roll < SHARE.creditNote
+        ? 'CN'
+        : roll < SHARE.creditNote + SHARE.cii
+          ? 'CII'
+          : 'UBL';
     const age = MIN_AGE_MS + Math.floor(random() * (MAX_AGE_MS - MIN_AGE_MS));
-    plans.push({ createdAt: new Date(now.getTime() - age), seller, buyer, standard });
+    plans.push({
+      createdAt: new Date(now.getTime() - age),
+      seller,
+      buyer,
+      standard,
+    });
   }
   // Numbers grow with dates within each seller's series, as real ones do.
   return plans.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
@@ -107,7 +151,9 @@ export function generateSeedInvoices(options: {
   const { seed, count, companies, now } = options;
   if (count <= 0) return [];
   if (new Set(companies.map((company) => company.cif)).size < 2) {
-    throw new Error('generateSeedInvoices() needs at least two companies with different CIFs');
+    throw new Error(
+      'generateSeedInvoices() needs at least two companies with different CIFs',
+    );
   }
   const random = createRandom(`seed-invoices:${seed}`);
   const sequences = new Map<string, number>();
@@ -117,10 +163,16 @@ export function generateSeedInvoices(options: {
     const sequence = (sequences.get(plan.seller.cif) ?? 0) + 1;
     sequences.set(plan.seller.cif, sequence);
     const isCredit = plan.standard === 'CN';
-    const issueDate = addDays(bucharestDate(plan.createdAt), -randomInt(random, 0, 2));
+    const issueDate = addDays(
+      bucharestDate(plan.createdAt),
+      -randomInt(random, 0, 2),
+    );
     const number = `${seriesOf(plan.seller)}${isCredit ? '-NC' : ''}-${issueDate.slice(0, 4)}-${String(sequence).padStart(4, '0')}`;
-    const currency = random() < SHARE.foreignCurrency ? pick(random, CURRENCIES) : null;
-    const rate = currency ? currency.minRate + random() * (currency.maxRate - currency.minRate) : 1;
+    const currency =
+      random() < SHARE.foreignCurrency ? pick(random, CURRENCIES) : null;
+    const rate = currency
+      ? currency.minRate + random() * (currency.maxRate - currency.minRate)
+      : 1;
     const pairKey = `${plan.seller.cif}>${plan.buyer.cif}`;
     const draft: InvoiceDraft = {
       kind: isCredit ? 'creditNote' : 'invoice',
@@ -134,12 +186,22 @@ export function generateSeedInvoices(options: {
       buyer: plan.buyer,
       lines: makeLines(random, rate),
       precedingInvoice: isCredit
-        ? (lastInvoice.get(pairKey) ?? { number: `${seriesOf(plan.seller)}-${Number(issueDate.slice(0, 4)) - 1}-0001`, issueDate: addDays(issueDate, -40) })
+        ? (lastInvoice.get(pairKey) ?? {
+            number: `${seriesOf(plan.seller)}-${Number(issueDate.slice(0, 4)) - 1}-0001`,
+            issueDate: addDays(issueDate, -40),
+          })
         : null,
-      attachment: random() < SHARE.attachment ? makeAttachment(random, number) : null,
+      attachment:
+        random() < SHARE.attachment ? makeAttachment(random, number) : null,
     };
     if (!isCredit) lastInvoice.set(pairKey, { number, issueDate });
     const body = plan.standard === 'CII' ? writeCii(draft) : writeUbl(draft);
-    return { standard: plan.standard, sellerCif: plan.seller.cif, buyerCif: plan.buyer.cif, body, createdAt: plan.createdAt };
+    return {
+      standard: plan.standard,
+      sellerCif: plan.seller.cif,
+      buyerCif: plan.buyer.cif,
+      body,
+      createdAt: plan.createdAt,
+    };
   });
 }

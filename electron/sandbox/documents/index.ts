@@ -1,5 +1,5 @@
 // The sandbox's document layer: everything about the bytes of invoices and
-// of ANAF's answers. The server side of the sandbox calls only this module,
+// of ANAF's responses. The server side of the sandbox calls only this module,
 // and nothing here imports from the app.
 import { uploadRuleFailures } from './rules.ts';
 import { checkDocumentStructure } from './structure.ts';
@@ -43,12 +43,22 @@ export function checkStructure(
  * duplicates. Returns every failed rule's message as ANAF writes it; an
  * empty list means `ok`.
  */
-export function applyRules(body: Buffer, facts: InvoiceFacts, ctx: RuleContext): string[] {
+export function applyRules(
+  body: Buffer,
+  facts: InvoiceFacts,
+  ctx: RuleContext,
+): string[] {
   const standard: UploadStandard =
-    facts.root === 'Invoice' ? 'UBL' : facts.root === 'CreditNote' ? 'CN' : 'CII';
+    facts.root === 'Invoice'
+      ? 'UBL'
+      : facts.root === 'CreditNote'
+        ? 'CN'
+        : 'CII';
   const structure = checkDocumentStructure(body, standard);
   if (!structure.ok) {
-    throw new Error(`applyRules() needs a document that passed checkStructure: ${structure.message}`);
+    throw new Error(
+      `applyRules() needs a document that passed checkStructure: ${structure.message}`,
+    );
   }
   return uploadRuleFailures(structure.view, facts, ctx);
 }

@@ -77,13 +77,19 @@ export interface InvoiceView {
 export function readInvoice(document: Document): InvoiceView | null {
   const root = document.documentElement;
   if (!root) return null;
-  if (root.namespaceURI === NS.rsm && root.localName === 'CrossIndustryInvoice') {
+  if (
+    root.namespaceURI === NS.rsm &&
+    root.localName === 'CrossIndustryInvoice'
+  ) {
     return readCiiInvoice(root);
   }
   if (root.namespaceURI === NS.ublInvoice && root.localName === 'Invoice') {
     return readUblInvoice(root, 'Invoice');
   }
-  if (root.namespaceURI === NS.ublCreditNote && root.localName === 'CreditNote') {
+  if (
+    root.namespaceURI === NS.ublCreditNote &&
+    root.localName === 'CreditNote'
+  ) {
     return readUblInvoice(root, 'CreditNote');
   }
   return null;

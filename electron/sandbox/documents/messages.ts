@@ -45,7 +45,7 @@ export function unknownSellerMessage(cif: string): string {
   return `E: validari globale\n eroare regula: R6.1: CIF-ul vanzatorului nu figureaza in baza de date:${cif}`;
 }
 
-/** The duplicate answer; the date is the earlier upload's day in Romania. */
+/** Builds the duplicate message; the date is the earlier upload's day in Romania. */
 export function duplicateMessage(index: string, uploadedAt: Date): string {
   return `Factura a mai fost transmisa anterior cu index=${index} si data incarcare=${bucharestDate(uploadedAt)}`;
 }

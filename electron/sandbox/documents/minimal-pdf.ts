@@ -15,6 +15,7 @@ export function buildMinimalPdf(lines: string[]): Buffer {
     'BT /F1 12 Tf 72 770 Td 16 TL ' +
     lines.map((line) => `(${escapePdfText(line)}) Tj T*`).join(' ') +
     ' ET';
+
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
@@ -22,16 +23,20 @@ export function buildMinimalPdf(lines: string[]): Buffer {
     `<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`,
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
   ];
+
   let body = '%PDF-1.4\n';
   const offsets: number[] = [];
   objects.forEach((object, i) => {
     offsets.push(Buffer.byteLength(body, 'latin1'));
     body += `${i + 1} 0 obj\n${object}\nendobj\n`;
   });
+
   const xrefOffset = Buffer.byteLength(body, 'latin1');
   // Each cross-reference entry is exactly 20 bytes: 10-digit offset, space,
   // 5-digit generation, space, type, space and newline.
-  const entries = offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('');
+  const entries = offsets
+    .map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`)
+    .join('');
   body +=
     `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${entries}` +
     `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xrefOffset}\n%%EOF\n`;

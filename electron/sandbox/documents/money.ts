@@ -8,7 +8,7 @@ const CENT_STEP = 10n ** BigInt(SCALE_DIGITS - 2);
 
 const DECIMAL_PATTERN = /^([+-])?(\d+)?(?:\.(\d*))?$/;
 
-/** An amount scaled by 10^6, or null when the text is not an xs:decimal. */
+/** An amount in millionths of a unit (10^6 micro-units make one). */
 export type Micros = bigint;
 
 /** Parses an xs:decimal ("-12.5", "+3", ".75") into micro-units. */
@@ -17,7 +17,9 @@ export function parseDecimal(text: string | null | undefined): Micros | null {
   const match = DECIMAL_PATTERN.exec(text.trim());
   if (!match || (match[2] === undefined && !match[3])) return null;
   const whole = BigInt(match[2] ?? '0');
-  const fraction = (match[3] ?? '').slice(0, SCALE_DIGITS).padEnd(SCALE_DIGITS, '0');
+  const fraction = (match[3] ?? '')
+    .slice(0, SCALE_DIGITS)
+    .padEnd(SCALE_DIGITS, '0');
   const value = whole * SCALE + BigInt(fraction);
   return match[1] === '-' ? -value : value;
 }

@@ -5,7 +5,11 @@ import { createRequire } from 'node:module';
 
 import PDFDocument from 'pdfkit';
 
-import { readInvoice, type InvoiceView, type PartyView } from './invoice-view.ts';
+import {
+  readInvoice,
+  type InvoiceView,
+  type PartyView,
+} from './invoice-view.ts';
 import { isoDate } from './cii-reader.ts';
 import { parseXml } from './xml.ts';
 
@@ -42,7 +46,9 @@ function title(view: InvoiceView): string {
 }
 
 function partyLines(party: PartyView): string[] {
-  const address = [party.street, party.city, party.postalCode].filter(Boolean).join(', ');
+  const address = [party.street, party.city, party.postalCode]
+    .filter(Boolean)
+    .join(', ');
   return [
     party.name ?? '-',
     `Cod de înregistrare fiscală: ${party.vatId ?? party.taxIds[0] ?? '-'}`,
@@ -53,7 +59,11 @@ function partyLines(party: PartyView): string[] {
   ];
 }
 
-function drawParties(doc: PDFKit.PDFDocument, view: InvoiceView, top: number): number {
+function drawParties(
+  doc: PDFKit.PDFDocument,
+  view: InvoiceView,
+  top: number,
+): number {
   const blocks: Array<[string, PartyView, number]> = [
     ['Furnizor', view.seller, MARGIN],
     ['Cumpărător', view.buyer, 310],
@@ -62,33 +72,67 @@ function drawParties(doc: PDFKit.PDFDocument, view: InvoiceView, top: number): n
   for (const [label, party, x] of blocks) {
     doc.font(FONT_BOLD).fontSize(10).text(label, x, top, { width: 245 });
     doc.font(FONT).fontSize(9);
-    for (const line of partyLines(party)) doc.text(line, x, doc.y, { width: 245 });
+    for (const line of partyLines(party))
+      doc.text(line, x, doc.y, { width: 245 });
     bottom = Math.max(bottom, doc.y);
   }
   return bottom + 16;
 }
 
-function drawRow(doc: PDFKit.PDFDocument, cells: string[], y: number, bold: boolean): number {
+function drawRow(
+  doc: PDFKit.PDFDocument,
+  cells: string[],
+  y: number,
+  bold: boolean,
+): number {
   doc.font(bold ? FONT_BOLD : FONT).fontSize(8.5);
   let bottom = y;
   COLUMNS.forEach((column, i) => {
-    doc.text(cells[i] ?? '', column.x, y, { width: column.width - 4, align: column.align });
+    doc.text(cells[i] ?? '', column.x, y, {
+      width: column.width - 4,
+      align: column.align,
+    });
     bottom = Math.max(bottom, doc.y);
   });
   return bottom + 4;
 }
 
-function drawLines(doc: PDFKit.PDFDocument, view: InvoiceView, top: number): number {
-  let y = drawRow(doc, COLUMNS.map((column) => column.label), top, true);
+function drawLines(
+  doc: PDFKit.PDFDocument,
+  view: InvoiceView,
+  top: number,
+): number {
+  let y = drawRow(
+    doc,
+    COLUMNS.map((column) => column.label),
+    top,
+    true,
+  );
   for (const [index, line] of view.lines.entries()) {
     if (y > PAGE_BOTTOM) {
       doc.addPage();
-      y = drawRow(doc, COLUMNS.map((column) => column.label), MARGIN, true);
+      y = drawRow(
+        doc,
+        COLUMNS.map((column) => column.label),
+        MARGIN,
+        true,
+      );
     }
-    const rate = line.vatRate === null ? '-' : `${line.vatRate}% (${line.vatCategory ?? '-'})`;
+    const rate =
+      line.vatRate === null
+        ? '-'
+        : `${line.vatRate}% (${line.vatCategory ?? '-'})`;
     y = drawRow(
       doc,
-      [line.id ?? String(index + 1), line.name ?? '-', line.unitCode ?? '-', line.quantity ?? '-', line.price ?? '-', line.netAmount ?? '-', rate],
+      [
+        line.id ?? String(index + 1),
+        line.name ?? '-',
+        line.unitCode ?? '-',
+        line.quantity ?? '-',
+        line.price ?? '-',
+        line.netAmount ?? '-',
+        rate,
+      ],
       y,
       false,
     );
@@ -96,7 +140,11 @@ function drawLines(doc: PDFKit.PDFDocument, view: InvoiceView, top: number): num
   return y + 10;
 }
 
-function drawTotals(doc: PDFKit.PDFDocument, view: InvoiceView, top: number): void {
+function drawTotals(
+  doc: PDFKit.PDFDocument,
+  view: InvoiceView,
+  top: number,
+): void {
   const currency = view.currency ?? '';
   const rows: Array<[string, string | null]> = [
     ['Total fără TVA', view.taxExclusiveTotal],
@@ -107,18 +155,30 @@ function drawTotals(doc: PDFKit.PDFDocument, view: InvoiceView, top: number): vo
     ['Total TVA', view.vatTotal],
     ['Total de plată', view.payableAmount ?? view.taxInclusiveTotal],
   ];
-  if (view.vatTotalInTaxCurrency) rows.push([`Total TVA în ${view.taxCurrency ?? 'RON'}`, view.vatTotalInTaxCurrency]);
+  if (view.vatTotalInTaxCurrency)
+    rows.push([
+      `Total TVA în ${view.taxCurrency ?? 'RON'}`,
+      view.vatTotalInTaxCurrency,
+    ]);
   let y = top > PAGE_BOTTOM - rows.length * 14 ? (doc.addPage(), MARGIN) : top;
   for (const [label, amount] of rows) {
     doc.font(label === 'Total de plată' ? FONT_BOLD : FONT).fontSize(9);
     doc.text(label, 300, y, { width: 160 });
-    const suffix = label.startsWith('Total TVA în') ? ` ${view.taxCurrency ?? ''}` : ` ${currency}`;
-    doc.text(amount ? `${amount}${suffix}` : '-', 460, y, { width: 95, align: 'right' });
+    const suffix = label.startsWith('Total TVA în')
+      ? ` ${view.taxCurrency ?? ''}`
+      : ` ${currency}`;
+    doc.text(amount ? `${amount}${suffix}` : '-', 460, y, {
+      width: 95,
+      align: 'right',
+    });
     y = doc.y + 2;
   }
   const notes = view.notes.filter((note) => note.length > 0);
   if (notes.length > 0) {
-    doc.font(FONT).fontSize(8.5).text(`Mențiuni: ${notes.join(' ')}`, MARGIN, y + 12, { width: 515 });
+    doc
+      .font(FONT)
+      .fontSize(8.5)
+      .text(`Mențiuni: ${notes.join(' ')}`, MARGIN, y + 12, { width: 515 });
   }
 }
 
@@ -137,19 +197,29 @@ function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {
  */
 export async function renderInvoicePdf(body: Buffer): Promise<Buffer> {
   const parsed = parseXml(body);
-  if (!parsed.ok) throw new Error(`Cannot render a PDF: ${parsed.problem.message}`);
+  if (!parsed.ok)
+    throw new Error(`Cannot render a PDF: ${parsed.problem.message}`);
   const view = readInvoice(parsed.document);
-  if (!view) throw new Error('Cannot render a PDF: the root is not a UBL Invoice, CreditNote or CII invoice');
+  if (!view)
+    throw new Error(
+      'Cannot render a PDF: the root is not a UBL Invoice, CreditNote or CII invoice',
+    );
 
   const heading = `${title(view)} ${view.number ?? ''}`.trim();
-  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: heading, Creator: 'e-Factura sandbox' } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    info: { Title: heading, Creator: 'e-Factura sandbox' },
+  });
   const done = collect(doc);
   doc.registerFont(FONT, fontPath('DejaVuSans.ttf'));
   doc.registerFont(FONT_BOLD, fontPath('DejaVuSans-Bold.ttf'));
 
   doc.font(FONT_BOLD).fontSize(16).text(heading, MARGIN, MARGIN);
   doc.font(FONT).fontSize(9);
-  doc.text(`Data emiterii: ${displayDate(view.issueDate)}    Data scadenței: ${displayDate(view.dueDate)}    Moneda: ${view.currency ?? '-'}`);
+  doc.text(
+    `Data emiterii: ${displayDate(view.issueDate)}    Data scadenței: ${displayDate(view.dueDate)}    Moneda: ${view.currency ?? '-'}`,
+  );
   const partiesBottom = drawParties(doc, view, doc.y + 12);
   const linesBottom = drawLines(doc, view, partiesBottom);
   drawTotals(doc, view, linesBottom);

@@ -29,7 +29,11 @@ export function createRandom(seed: string): () => number {
 }
 
 /** Picks a whole number in [min, max] inclusive. */
-export function randomInt(random: () => number, min: number, max: number): number {
+export function randomInt(
+  random: () => number,
+  min: number,
+  max: number,
+): number {
   return min + Math.floor(random() * (max - min + 1));
 }
 

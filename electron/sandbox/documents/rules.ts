@@ -13,14 +13,58 @@ import type { InvoiceFacts, RuleContext } from './types.ts';
 
 /** ISO 3166-2:RO: the 41 counties and Bucharest (RO-B). */
 export const ROMANIAN_COUNTY_CODES: readonly string[] = [
-  'RO-AB', 'RO-AG', 'RO-AR', 'RO-B', 'RO-BC', 'RO-BH', 'RO-BN', 'RO-BR', 'RO-BT',
-  'RO-BV', 'RO-BZ', 'RO-CJ', 'RO-CL', 'RO-CS', 'RO-CT', 'RO-CV', 'RO-DB', 'RO-DJ',
-  'RO-GJ', 'RO-GL', 'RO-GR', 'RO-HD', 'RO-HR', 'RO-IF', 'RO-IL', 'RO-IS', 'RO-MH',
-  'RO-MM', 'RO-MS', 'RO-NT', 'RO-OT', 'RO-PH', 'RO-SB', 'RO-SJ', 'RO-SM', 'RO-SV',
-  'RO-TL', 'RO-TM', 'RO-TR', 'RO-VL', 'RO-VN', 'RO-VS',
+  'RO-AB',
+  'RO-AG',
+  'RO-AR',
+  'RO-B',
+  'RO-BC',
+  'RO-BH',
+  'RO-BN',
+  'RO-BR',
+  'RO-BT',
+  'RO-BV',
+  'RO-BZ',
+  'RO-CJ',
+  'RO-CL',
+  'RO-CS',
+  'RO-CT',
+  'RO-CV',
+  'RO-DB',
+  'RO-DJ',
+  'RO-GJ',
+  'RO-GL',
+  'RO-GR',
+  'RO-HD',
+  'RO-HR',
+  'RO-IF',
+  'RO-IL',
+  'RO-IS',
+  'RO-MH',
+  'RO-MM',
+  'RO-MS',
+  'RO-NT',
+  'RO-OT',
+  'RO-PH',
+  'RO-SB',
+  'RO-SJ',
+  'RO-SM',
+  'RO-SV',
+  'RO-TL',
+  'RO-TM',
+  'RO-TR',
+  'RO-VL',
+  'RO-VN',
+  'RO-VS',
 ];
 
-const BUCHAREST_SECTORS = ['SECTOR1', 'SECTOR2', 'SECTOR3', 'SECTOR4', 'SECTOR5', 'SECTOR6'];
+const BUCHAREST_SECTORS = [
+  'SECTOR1',
+  'SECTOR2',
+  'SECTOR3',
+  'SECTOR4',
+  'SECTOR5',
+  'SECTOR6',
+];
 
 /** Collapses runs of whitespace, as XPath's normalize-space() does. */
 function normalizeSpace(value: string | null): string {
@@ -58,18 +102,23 @@ function addressFailures(party: PartyView, role: 'seller' | 'buyer'): string[] {
   const county = normalizeSpace(party.countrySubentity);
   const city = normalizeSpace(party.city).toUpperCase();
   if (county.toUpperCase() === 'RO-B' && !BUCHAREST_SECTORS.includes(city)) {
-    failures.push(role === 'seller' ? MESSAGES.sellerSector : MESSAGES.buyerSector);
+    failures.push(
+      role === 'seller' ? MESSAGES.sellerSector : MESSAGES.buyerSector,
+    );
   }
   if (!ROMANIAN_COUNTY_CODES.includes(county)) {
-    failures.push(role === 'seller' ? MESSAGES.sellerCounty : MESSAGES.buyerCounty);
+    failures.push(
+      role === 'seller' ? MESSAGES.sellerCounty : MESSAGES.buyerCounty,
+    );
   }
   return failures;
 }
 
-/** The rules that read only the document (what the public validare service applies). */
+/** Applies the rules that read only the document, as the public validare service does. */
 export function documentRuleFailures(view: InvoiceView): string[] {
   const failures: string[] = [];
-  if (view.customizationId !== CIUS_RO_CUSTOMIZATION_ID) failures.push(MESSAGES.customizationId);
+  if (view.customizationId !== CIUS_RO_CUSTOMIZATION_ID)
+    failures.push(MESSAGES.customizationId);
   if (!lineTotalMatches(view)) failures.push(MESSAGES.lineTotal);
   if (!totalWithVatMatches(view)) failures.push(MESSAGES.totalWithVat);
   failures.push(...addressFailures(view.seller, 'seller'));
@@ -78,15 +127,24 @@ export function documentRuleFailures(view: InvoiceView): string[] {
 }
 
 /** Adds the registry (R6.1) and duplicate checks to the document rules. */
-export function uploadRuleFailures(view: InvoiceView, facts: InvoiceFacts, context: RuleContext): string[] {
+export function uploadRuleFailures(
+  view: InvoiceView,
+  facts: InvoiceFacts,
+  context: RuleContext,
+): string[] {
   const failures = documentRuleFailures(view);
   const sellerCif = facts.sellerCif;
   if (!sellerCif || !context.isRegistered(sellerCif)) {
     failures.push(unknownSellerMessage(sellerCif ?? ''));
   }
   if (sellerCif) {
-    const earlier = context.findEarlierUpload(sellerCif, facts.number, facts.issueDate);
-    if (earlier) failures.push(duplicateMessage(earlier.index, earlier.uploadedAt));
+    const earlier = context.findEarlierUpload(
+      sellerCif,
+      facts.number,
+      facts.issueDate,
+    );
+    if (earlier)
+      failures.push(duplicateMessage(earlier.index, earlier.uploadedAt));
   }
   return failures;
 }

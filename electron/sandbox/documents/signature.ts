@@ -28,7 +28,10 @@ export function certificateBase64(certificatePem: string): string {
 
 /** Writes a certificate subject as RFC 2253 does ("CN=.., OU=.., C=RO"), most specific first. */
 export function subjectName(certificatePem: string): string {
-  return new X509Certificate(certificatePem).subject.split('\n').reverse().join(', ');
+  return new X509Certificate(certificatePem).subject
+    .split('\n')
+    .reverse()
+    .join(', ');
 }
 
 function keyInfoXml(certificatePem: string): string {
@@ -47,7 +50,11 @@ export function canonicalize(element: Node): string {
 }
 
 /** Signs a detached reference to the exact bytes of `fileName`. */
-export function signDetached(document: Buffer, fileName: string, signer: Signer): Buffer {
+export function signDetached(
+  document: Buffer,
+  fileName: string,
+  signer: Signer,
+): Buffer {
   const digest = createHash('sha256').update(document).digest('base64');
   const signedInfo =
     '<SignedInfo>' +
@@ -73,10 +80,16 @@ export function signDetached(document: Buffer, fileName: string, signer: Signer)
     'http://www.w3.org/2000/09/xmldsig#',
     'SignedInfo',
   )[0];
-  if (!signedInfoElement) throw new Error('The detached signature template has no SignedInfo');
+  if (!signedInfoElement)
+    throw new Error('The detached signature template has no SignedInfo');
   const canonical = canonicalize(signedInfoElement as unknown as Node);
-  const value = createSign('RSA-SHA256').update(canonical, 'utf8').sign(signer.privateKeyPem, 'base64');
-  return Buffer.from(unsigned.replace(SIGNATURE_VALUE_PLACEHOLDER, value), 'utf8');
+  const value = createSign('RSA-SHA256')
+    .update(canonical, 'utf8')
+    .sign(signer.privateKeyPem, 'base64');
+  return Buffer.from(
+    unsigned.replace(SIGNATURE_VALUE_PLACEHOLDER, value),
+    'utf8',
+  );
 }
 
 /**
@@ -85,7 +98,10 @@ export function signDetached(document: Buffer, fileName: string, signer: Signer)
  */
 export function signEnveloped(document: Buffer, signer: Signer): Buffer {
   const decoded = decodeXml(document);
-  if (!decoded.ok) throw new Error(`Cannot sign a document that is not XML: ${decoded.problem.message}`);
+  if (!decoded.ok)
+    throw new Error(
+      `Cannot sign a document that is not XML: ${decoded.problem.message}`,
+    );
   const signature = new SignedXml({
     privateKey: signer.privateKeyPem,
     publicCert: signer.certificatePem,
@@ -100,6 +116,8 @@ export function signEnveloped(document: Buffer, signer: Signer): Buffer {
     transforms: [ALGORITHMS.envelopedSignature, ALGORITHMS.exclusiveC14n],
     digestAlgorithm: ALGORITHMS.sha256,
   });
-  signature.computeSignature(decoded.text, { location: { reference: '/*', action: 'append' } });
+  signature.computeSignature(decoded.text, {
+    location: { reference: '/*', action: 'append' },
+  });
   return iconv.encode(signature.getSignedXml(), decoded.encoding);
 }

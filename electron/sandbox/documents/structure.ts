@@ -4,7 +4,11 @@
 import type { Element } from '@xmldom/xmldom';
 
 import { normalizeCif } from './cif.ts';
-import { readInvoice, type InvoiceView, type PartyView } from './invoice-view.ts';
+import {
+  readInvoice,
+  type InvoiceView,
+  type PartyView,
+} from './invoice-view.ts';
 import { isoDate } from './cii-reader.ts';
 import type { InvoiceFacts, UploadStandard } from './types.ts';
 import { formatSaxMessage, type XmlProblem } from './xml-problem.ts';
@@ -21,10 +25,26 @@ interface Requirement {
   children?: Requirement[];
 }
 
-const cbc = (name: string, children?: Requirement[]): Requirement => ({ ns: NS.cbc, name, children });
-const cac = (name: string, children?: Requirement[]): Requirement => ({ ns: NS.cac, name, children });
-const ram = (name: string, children?: Requirement[]): Requirement => ({ ns: NS.ram, name, children });
-const rsm = (name: string, children?: Requirement[]): Requirement => ({ ns: NS.rsm, name, children });
+const cbc = (name: string, children?: Requirement[]): Requirement => ({
+  ns: NS.cbc,
+  name,
+  children,
+});
+const cac = (name: string, children?: Requirement[]): Requirement => ({
+  ns: NS.cac,
+  name,
+  children,
+});
+const ram = (name: string, children?: Requirement[]): Requirement => ({
+  ns: NS.ram,
+  name,
+  children,
+});
+const rsm = (name: string, children?: Requirement[]): Requirement => ({
+  ns: NS.rsm,
+  name,
+  children,
+});
 
 function ublRequirements(typeCode: string): Requirement[] {
   return [
@@ -40,33 +60,59 @@ function ublRequirements(typeCode: string): Requirement[] {
 }
 
 const CII_REQUIREMENTS: Requirement[] = [
-  rsm('ExchangedDocumentContext', [ram('GuidelineSpecifiedDocumentContextParameter', [ram('ID')])]),
+  rsm('ExchangedDocumentContext', [
+    ram('GuidelineSpecifiedDocumentContextParameter', [ram('ID')]),
+  ]),
   rsm('ExchangedDocument', [
     ram('ID'),
     ram('TypeCode'),
     ram('IssueDateTime', [{ ns: NS.udt, name: 'DateTimeString' }]),
   ]),
   rsm('SupplyChainTradeTransaction', [
-    ram('ApplicableHeaderTradeAgreement', [ram('SellerTradeParty'), ram('BuyerTradeParty')]),
+    ram('ApplicableHeaderTradeAgreement', [
+      ram('SellerTradeParty'),
+      ram('BuyerTradeParty'),
+    ]),
     ram('ApplicableHeaderTradeSettlement', [
       ram('InvoiceCurrencyCode'),
-      ram('SpecifiedTradeSettlementHeaderMonetarySummation', [ram('DuePayableAmount')]),
+      ram('SpecifiedTradeSettlementHeaderMonetarySummation', [
+        ram('DuePayableAmount'),
+      ]),
     ]),
   ]),
 ];
 
-const EXPECTED_ROOT: Record<UploadStandard, { ns: string; name: string; requirements: Requirement[] }> = {
-  UBL: { ns: NS.ublInvoice, name: 'Invoice', requirements: ublRequirements('InvoiceTypeCode') },
-  CN: { ns: NS.ublCreditNote, name: 'CreditNote', requirements: ublRequirements('CreditNoteTypeCode') },
-  CII: { ns: NS.rsm, name: 'CrossIndustryInvoice', requirements: CII_REQUIREMENTS },
+const EXPECTED_ROOT: Record<
+  UploadStandard,
+  { ns: string; name: string; requirements: Requirement[] }
+> = {
+  UBL: {
+    ns: NS.ublInvoice,
+    name: 'Invoice',
+    requirements: ublRequirements('InvoiceTypeCode'),
+  },
+  CN: {
+    ns: NS.ublCreditNote,
+    name: 'CreditNote',
+    requirements: ublRequirements('CreditNoteTypeCode'),
+  },
+  CII: {
+    ns: NS.rsm,
+    name: 'CrossIndustryInvoice',
+    requirements: CII_REQUIREMENTS,
+  },
 };
 
 /** Finds the first missing required element, depth first, in document order. */
-function findMissing(parent: Element, requirements: Requirement[]): XmlProblem | null {
+function findMissing(
+  parent: Element,
+  requirements: Requirement[],
+): XmlProblem | null {
   for (const requirement of requirements) {
     const found = child(parent, requirement.ns, requirement.name);
-    // Empty text counts as missing for leaf elements, as the schema's
-    // non-empty string types reject it.
+    // Empty text counts as missing for leaf elements, because the facts need
+    // a value. NOTE: the UBL schema itself accepts an empty cbc:ID; ANAF
+    // would reject such a file only later, with its schematron rules.
     const missing = !found || (!requirement.children && textOf(found) === null);
     if (missing) {
       return {
@@ -76,7 +122,9 @@ function findMissing(parent: Element, requirements: Requirement[]): XmlProblem |
           : `cvc-complex-type.2.4.b: The content of element '${parent.tagName}' is not complete. One of '{"${requirement.ns}":${requirement.name}}' is expected.`,
       };
     }
-    const nested = requirement.children ? findMissing(found, requirement.children) : null;
+    const nested = requirement.children
+      ? findMissing(found, requirement.children)
+      : null;
     if (nested) return nested;
   }
   return null;
@@ -93,7 +141,12 @@ export function isCalendarDate(value: string): boolean {
 /** Returns the issue date as YYYY-MM-DD, or null when it is not a valid date. */
 function normalizedIssueDate(view: InvoiceView): string | null {
   const raw = view.issueDate ?? '';
-  const value = view.syntax === 'CII' ? (/^\d{8}$/.test(raw) ? isoDate(raw) : null) : raw.slice(0, 10);
+  const value =
+    view.syntax === 'CII'
+      ? /^\d{8}$/.test(raw)
+        ? isoDate(raw)
+        : null
+      : raw.slice(0, 10);
   const zoneSuffix = view.syntax === 'UBL' ? raw.slice(10) : '';
   if (zoneSuffix && !/^(Z|[+-]\d{2}:\d{2})$/.test(zoneSuffix)) return null;
   return value && isCalendarDate(value) ? value : null;
@@ -140,32 +193,64 @@ function factsOf(view: InvoiceView, issueDate: string): InvoiceFacts {
   };
 }
 
-/** Runs the upload-time check of a document declared as `standard`. */
-export function checkDocumentStructure(body: Buffer, standard: UploadStandard): StructureResult {
-  const parsed = parseXml(body);
-  if (!parsed.ok) return { ok: false, message: formatSaxMessage(parsed.problem) };
-  const root = parsed.document.documentElement;
+/** Returns the Xerces message for a root that is not the one `standard` declares, else null. */
+function rootProblem(
+  root: Element | null,
+  standard: UploadStandard,
+): XmlProblem | null {
   const expected = EXPECTED_ROOT[standard];
-  if (!root || root.namespaceURI !== expected.ns || root.localName !== expected.name) {
-    const position = root ? positionOf(root) : { lineNumber: 1, columnNumber: 1 };
-    const name = root?.localName ?? '';
+  if (
+    root &&
+    root.namespaceURI === expected.ns &&
+    root.localName === expected.name
+  ) {
+    return null;
+  }
+  const position = root ? positionOf(root) : { lineNumber: 1, columnNumber: 1 };
+  return {
+    ...position,
+    message: `cvc-elt.1.a: Cannot find the declaration of element '${root?.localName ?? ''}'.`,
+  };
+}
+
+/** Runs the upload-time check of a document declared as `standard`. */
+export function checkDocumentStructure(
+  body: Buffer,
+  standard: UploadStandard,
+): StructureResult {
+  const parsed = parseXml(body);
+  if (!parsed.ok)
+    return { ok: false, message: formatSaxMessage(parsed.problem) };
+
+  const root = parsed.document.documentElement;
+  const wrongRoot = rootProblem(root, standard);
+  if (wrongRoot || !root) {
     return {
       ok: false,
-      message: formatSaxMessage({ ...position, message: `cvc-elt.1.a: Cannot find the declaration of element '${name}'.` }),
+      message: formatSaxMessage(
+        wrongRoot ?? {
+          lineNumber: 1,
+          columnNumber: 1,
+          message: 'Premature end of file.',
+        },
+      ),
     };
   }
-  const missing = findMissing(root, expected.requirements);
+
+  const missing = findMissing(root, EXPECTED_ROOT[standard].requirements);
   if (missing) return { ok: false, message: formatSaxMessage(missing) };
+
   const view = readInvoice(parsed.document);
-  if (!view) throw new Error('readInvoice() rejected a root that checkStructure accepted');
+  if (!view)
+    throw new Error(
+      'readInvoice() rejected a root that checkStructure accepted',
+    );
   const issueDate = normalizedIssueDate(view);
   if (!issueDate) {
+    const message = `cvc-datatype-valid.1.2.1: '${view.issueDate ?? ''}' is not a valid value for 'date'.`;
     return {
       ok: false,
-      message: formatSaxMessage({
-        ...positionOf(root),
-        message: `cvc-datatype-valid.1.2.1: '${view.issueDate ?? ''}' is not a valid value for 'date'.`,
-      }),
+      message: formatSaxMessage({ ...positionOf(root), message }),
     };
   }
   return { ok: true, facts: factsOf(view, issueDate), view };

@@ -31,7 +31,7 @@ export interface InvoiceFacts {
   total: string;
 }
 
-/** What the rules need from the server's state. */
+/** Server state the rules read: the company registry and earlier uploads. */
 export interface RuleContext {
   isRegistered(cif: string): boolean;
   findEarlierUpload(

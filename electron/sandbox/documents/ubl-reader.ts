@@ -1,7 +1,12 @@
 // Reads the invoice view from a UBL 2.1 Invoice or CreditNote.
 import type { Element } from '@xmldom/xmldom';
 
-import type { InvoiceView, LineView, PartyView, VatBreakdownView } from './invoice-view.ts';
+import type {
+  InvoiceView,
+  LineView,
+  PartyView,
+  VatBreakdownView,
+} from './invoice-view.ts';
 import { child, children, descend, NS, textOf } from './xml.ts';
 
 const cac = (name: string) => [NS.cac, name] as const;
@@ -33,7 +38,9 @@ function readParty(party: Element | null): PartyView {
     city: textOf(child(address, NS.cbc, 'CityName')),
     postalCode: textOf(child(address, NS.cbc, 'PostalZone')),
     countrySubentity: textOf(child(address, NS.cbc, 'CountrySubentity')),
-    country: textOf(descend(address, cac('Country'), cbc('IdentificationCode'))),
+    country: textOf(
+      descend(address, cac('Country'), cbc('IdentificationCode')),
+    ),
   };
 }
 
@@ -63,7 +70,10 @@ function taxAmountIn(root: Element, currency: string | null): string | null {
   return null;
 }
 
-function readVatBreakdown(root: Element, currency: string | null): VatBreakdownView[] {
+function readVatBreakdown(
+  root: Element,
+  currency: string | null,
+): VatBreakdownView[] {
   const breakdown: VatBreakdownView[] = [];
   for (const total of children(root, NS.cac, 'TaxTotal')) {
     const amount = child(total, NS.cbc, 'TaxAmount');
@@ -82,12 +92,16 @@ function readVatBreakdown(root: Element, currency: string | null): VatBreakdownV
 }
 
 /** Reads a UBL Invoice or CreditNote root element. */
-export function readUblInvoice(root: Element, kind: 'Invoice' | 'CreditNote'): InvoiceView {
+export function readUblInvoice(
+  root: Element,
+  kind: 'Invoice' | 'CreditNote',
+): InvoiceView {
   const totals = child(root, NS.cac, 'LegalMonetaryTotal');
   const currency = textOf(child(root, NS.cbc, 'DocumentCurrencyCode'));
   const taxCurrency = textOf(child(root, NS.cbc, 'TaxCurrencyCode'));
   const lineName = kind === 'Invoice' ? 'InvoiceLine' : 'CreditNoteLine';
-  const quantityName = kind === 'Invoice' ? 'InvoicedQuantity' : 'CreditedQuantity';
+  const quantityName =
+    kind === 'Invoice' ? 'InvoicedQuantity' : 'CreditedQuantity';
   return {
     syntax: 'UBL',
     root: kind,
@@ -97,19 +111,34 @@ export function readUblInvoice(root: Element, kind: 'Invoice' | 'CreditNote'): I
     dueDate:
       textOf(child(root, NS.cbc, 'DueDate')) ??
       textOf(descend(root, cac('PaymentMeans'), cbc('PaymentDueDate'))),
-    typeCode: textOf(child(root, NS.cbc, kind === 'Invoice' ? 'InvoiceTypeCode' : 'CreditNoteTypeCode')),
+    typeCode: textOf(
+      child(
+        root,
+        NS.cbc,
+        kind === 'Invoice' ? 'InvoiceTypeCode' : 'CreditNoteTypeCode',
+      ),
+    ),
     currency,
     taxCurrency,
     notes: children(root, NS.cbc, 'Note').map((note) => textOf(note) ?? ''),
-    seller: readParty(descend(root, cac('AccountingSupplierParty'), cac('Party'))),
-    buyer: readParty(descend(root, cac('AccountingCustomerParty'), cac('Party'))),
+    seller: readParty(
+      descend(root, cac('AccountingSupplierParty'), cac('Party')),
+    ),
+    buyer: readParty(
+      descend(root, cac('AccountingCustomerParty'), cac('Party')),
+    ),
     lineTotal: textOf(child(totals, NS.cbc, 'LineExtensionAmount')),
     taxExclusiveTotal: textOf(child(totals, NS.cbc, 'TaxExclusiveAmount')),
     vatTotal: taxAmountIn(root, currency),
-    vatTotalInTaxCurrency: taxCurrency && taxCurrency !== currency ? taxAmountIn(root, taxCurrency) : null,
+    vatTotalInTaxCurrency:
+      taxCurrency && taxCurrency !== currency
+        ? taxAmountIn(root, taxCurrency)
+        : null,
     taxInclusiveTotal: textOf(child(totals, NS.cbc, 'TaxInclusiveAmount')),
     payableAmount: textOf(child(totals, NS.cbc, 'PayableAmount')),
     vatBreakdown: readVatBreakdown(root, currency),
-    lines: children(root, NS.cac, lineName).map((line) => readLine(line, quantityName)),
+    lines: children(root, NS.cac, lineName).map((line) =>
+      readLine(line, quantityName),
+    ),
   };
 }

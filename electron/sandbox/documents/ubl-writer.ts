@@ -1,13 +1,24 @@
 // Writes an invoice draft as a CIUS-RO UBL 2.1 Invoice or CreditNote, with
 // elements in the order the UBL 2.1 schemas require.
-import { computeTotals, EXEMPTION, type DraftTotals, type InvoiceDraft, type LineDraft, type VatGroup } from './draft.ts';
+import {
+  computeTotals,
+  EXEMPTION,
+  type DraftTotals,
+  type InvoiceDraft,
+  type LineDraft,
+  type VatGroup,
+} from './draft.ts';
 import { CIUS_RO_CUSTOMIZATION_ID } from './messages.ts';
 import type { Company } from './types.ts';
 import { NS } from './xml.ts';
 import { escapeAttribute, escapeText } from './xml-escape.ts';
 
 /** Writes `<name>text</name>` with escaped text and optional attributes. */
-function element(name: string, text: string, attributes: Record<string, string> = {}): string {
+function element(
+  name: string,
+  text: string,
+  attributes: Record<string, string> = {},
+): string {
   const rendered = Object.entries(attributes)
     .map(([key, value]) => ` ${key}="${escapeAttribute(value)}"`)
     .join('');
@@ -22,11 +33,15 @@ function party(company: Company): string {
     element('cbc:CityName', company.city) +
     element('cbc:PostalZone', company.postalCode) +
     element('cbc:CountrySubentity', company.countySubentity) +
-    '<cac:Country>' + element('cbc:IdentificationCode', 'RO') + '</cac:Country>' +
+    '<cac:Country>' +
+    element('cbc:IdentificationCode', 'RO') +
+    '</cac:Country>' +
     '</cac:PostalAddress>' +
     '<cac:PartyTaxScheme>' +
     element('cbc:CompanyID', `RO${company.cif}`) +
-    '<cac:TaxScheme>' + element('cbc:ID', 'VAT') + '</cac:TaxScheme>' +
+    '<cac:TaxScheme>' +
+    element('cbc:ID', 'VAT') +
+    '</cac:TaxScheme>' +
     '</cac:PartyTaxScheme>' +
     '<cac:PartyLegalEntity>' +
     element('cbc:RegistrationName', company.name) +
@@ -36,17 +51,24 @@ function party(company: Company): string {
   );
 }
 
-function taxCategory(tag: string, group: Pick<VatGroup, 'category' | 'rate'>, withReason: boolean): string {
+function taxCategory(
+  tag: string,
+  group: Pick<VatGroup, 'category' | 'rate'>,
+  withReason: boolean,
+): string {
   const reason =
     withReason && group.category === 'E'
-      ? element('cbc:TaxExemptionReasonCode', EXEMPTION.code) + element('cbc:TaxExemptionReason', EXEMPTION.reason)
+      ? element('cbc:TaxExemptionReasonCode', EXEMPTION.code) +
+        element('cbc:TaxExemptionReason', EXEMPTION.reason)
       : '';
   return (
     `<${tag}>` +
     element('cbc:ID', group.category) +
     element('cbc:Percent', String(group.rate)) +
     reason +
-    '<cac:TaxScheme>' + element('cbc:ID', 'VAT') + '</cac:TaxScheme>' +
+    '<cac:TaxScheme>' +
+    element('cbc:ID', 'VAT') +
+    '</cac:TaxScheme>' +
     `</${tag}>`
   );
 }
@@ -72,11 +94,21 @@ function taxTotals(draft: InvoiceDraft, totals: DraftTotals): string {
   return main + ron;
 }
 
-function line(draft: InvoiceDraft, item: LineDraft, index: number, amount: string): string {
+function line(
+  draft: InvoiceDraft,
+  item: LineDraft,
+  index: number,
+  amount: string,
+): string {
   const isInvoice = draft.kind === 'invoice';
   const tag = isInvoice ? 'cac:InvoiceLine' : 'cac:CreditNoteLine';
-  const quantityTag = isInvoice ? 'cbc:InvoicedQuantity' : 'cbc:CreditedQuantity';
-  const category = { category: item.vatRate === 0 ? ('E' as const) : ('S' as const), rate: item.vatRate };
+  const quantityTag = isInvoice
+    ? 'cbc:InvoicedQuantity'
+    : 'cbc:CreditedQuantity';
+  const category = {
+    category: item.vatRate === 0 ? ('E' as const) : ('S' as const),
+    rate: item.vatRate,
+  };
   return (
     `<${tag}>` +
     element('cbc:ID', String(index + 1)) +
@@ -86,7 +118,9 @@ function line(draft: InvoiceDraft, item: LineDraft, index: number, amount: strin
     element('cbc:Name', item.name) +
     taxCategory('cac:ClassifiedTaxCategory', category, false) +
     '</cac:Item>' +
-    '<cac:Price>' + element('cbc:PriceAmount', item.price, { currencyID: draft.currency }) + '</cac:Price>' +
+    '<cac:Price>' +
+    element('cbc:PriceAmount', item.price, { currencyID: draft.currency }) +
+    '</cac:Price>' +
     `</${tag}>`
   );
 }
@@ -99,7 +133,10 @@ function attachment(draft: InvoiceDraft): string {
     element('cbc:ID', id) +
     element('cbc:DocumentDescription', description) +
     '<cac:Attachment>' +
-    element('cbc:EmbeddedDocumentBinaryObject', pdf.toString('base64'), { mimeCode: 'application/pdf', filename }) +
+    element('cbc:EmbeddedDocumentBinaryObject', pdf.toString('base64'), {
+      mimeCode: 'application/pdf',
+      filename,
+    }) +
     '</cac:Attachment>' +
     '</cac:AdditionalDocumentReference>'
   );
@@ -118,12 +155,17 @@ function billingReference(draft: InvoiceDraft): string {
 function paymentMeans(draft: InvoiceDraft): string {
   // Code 42 is a payment to a bank account; a credit note states the due date here
   // because its header has no DueDate element.
-  const dueDate = draft.kind === 'creditNote' ? element('cbc:PaymentDueDate', draft.dueDate) : '';
+  const dueDate =
+    draft.kind === 'creditNote'
+      ? element('cbc:PaymentDueDate', draft.dueDate)
+      : '';
   return (
     '<cac:PaymentMeans>' +
     element('cbc:PaymentMeansCode', '42') +
     dueDate +
-    '<cac:PayeeFinancialAccount>' + element('cbc:ID', draft.seller.iban) + '</cac:PayeeFinancialAccount>' +
+    '<cac:PayeeFinancialAccount>' +
+    element('cbc:ID', draft.seller.iban) +
+    '</cac:PayeeFinancialAccount>' +
     '</cac:PaymentMeans>'
   );
 }
@@ -134,14 +176,19 @@ export function writeUbl(draft: InvoiceDraft): Buffer {
   const isInvoice = draft.kind === 'invoice';
   const root = isInvoice ? 'Invoice' : 'CreditNote';
   const money = { currencyID: draft.currency };
-  const taxCurrency = draft.exchangeRate ? element('cbc:TaxCurrencyCode', 'RON') : '';
+  const taxCurrency = draft.exchangeRate
+    ? element('cbc:TaxCurrencyCode', 'RON')
+    : '';
   const xml =
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
     `<${root} xmlns="${isInvoice ? NS.ublInvoice : NS.ublCreditNote}" xmlns:cac="${NS.cac}" xmlns:cbc="${NS.cbc}">\n` +
     element('cbc:CustomizationID', CIUS_RO_CUSTOMIZATION_ID) +
     element('cbc:ID', draft.number) +
     element('cbc:IssueDate', draft.issueDate) +
-    (isInvoice ? element('cbc:DueDate', draft.dueDate) + element('cbc:InvoiceTypeCode', '380') : element('cbc:CreditNoteTypeCode', '381')) +
+    (isInvoice
+      ? element('cbc:DueDate', draft.dueDate) +
+        element('cbc:InvoiceTypeCode', '380')
+      : element('cbc:CreditNoteTypeCode', '381')) +
     element('cbc:Note', draft.note) +
     element('cbc:DocumentCurrencyCode', draft.currency) +
     taxCurrency +
@@ -158,7 +205,9 @@ export function writeUbl(draft: InvoiceDraft): Buffer {
     element('cbc:TaxInclusiveAmount', totals.totalWithVat, money) +
     element('cbc:PayableAmount', totals.totalWithVat, money) +
     '</cac:LegalMonetaryTotal>\n' +
-    draft.lines.map((item, i) => line(draft, item, i, totals.lineAmounts[i] ?? '0.00')).join('\n') +
+    draft.lines
+      .map((item, i) => line(draft, item, i, totals.lineAmounts[i] ?? '0.00'))
+      .join('\n') +
     `\n</${root}>\n`;
   return Buffer.from(xml, 'utf8');
 }

@@ -6,7 +6,10 @@ import type { UploadStandard } from './types.ts';
 import { NS } from './xml.ts';
 
 /** Picks the upload standard whose structure check applies to a service call. */
-function structureStandard(body: Buffer, standard: 'FACT1' | 'FCN'): UploadStandard {
+function structureStandard(
+  body: Buffer,
+  standard: 'FACT1' | 'FCN',
+): UploadStandard {
   if (standard === 'FCN') return 'CN';
   // FACT1 covers invoices in either syntax; a CII root is checked as CII.
   // NOTE: whether ANAF's FACT1 accepts CII is not documented.
@@ -20,8 +23,13 @@ export function validateForService(
   body: Buffer,
   standard: 'FACT1' | 'FCN',
 ): { stare: 'ok' } | { stare: 'nok'; messages: string[] } {
-  const structure = checkDocumentStructure(body, structureStandard(body, standard));
+  const structure = checkDocumentStructure(
+    body,
+    structureStandard(body, standard),
+  );
   if (!structure.ok) return { stare: 'nok', messages: [structure.message] };
   const failures = documentRuleFailures(structure.view);
-  return failures.length === 0 ? { stare: 'ok' } : { stare: 'nok', messages: failures };
+  return failures.length === 0
+    ? { stare: 'ok' }
+    : { stare: 'nok', messages: failures };
 }

@@ -23,7 +23,7 @@ export function positionAt(
 }
 
 /**
- * Formats a problem as ANAF's upload answer does: its own sentence followed by
+ * Formats a problem as ANAF's upload response does: its own sentence followed by
  * the text of Java's SAXParseException, ending with a space.
  */
 export function formatSaxMessage(problem: XmlProblem): string {

@@ -1,4 +1,4 @@
-// The download ZIP: `<index>.xml` holds the document bytes unchanged and
+// The download ZIP: `<index>.xml` contains the document bytes unchanged and
 // `semnatura_<index>.xml` the Ministry of Finance signature over them.
 import yazl from 'yazl';
 
@@ -23,11 +23,15 @@ export async function buildMessageZip(
   shape: 'detached' | 'enveloped',
 ): Promise<Buffer> {
   if (!/^\d+$/.test(uploadIndex)) {
-    throw new Error(`Invalid upload index "${uploadIndex}": expected digits only`);
+    throw new Error(
+      `Invalid upload index "${uploadIndex}": expected digits only`,
+    );
   }
   const documentName = `${uploadIndex}.xml`;
   const signature =
-    shape === 'detached' ? signDetached(document, documentName, signer) : signEnveloped(document, signer);
+    shape === 'detached'
+      ? signDetached(document, documentName, signer)
+      : signEnveloped(document, signer);
   const zip = new yazl.ZipFile();
   // A fixed modification time keeps the archive bytes independent of the clock.
   const options = { mtime: new Date(Date.UTC(2024, 0, 1)), compress: true };
