@@ -8,6 +8,18 @@
  */
 import { z } from 'zod';
 import type { Result } from '../result.ts';
+import type {
+  AccountSummary,
+  CompanySummary,
+  InvoiceDocument,
+  InvoicePage,
+  QueueSnapshot,
+  SandboxCertificateChoice,
+  SyncProgress,
+  UploadCheckResult,
+  UploadRecord,
+} from '../domain.ts';
+import { SORT_FIELDS } from '../domain.ts';
 import {
   settingsPatchSchema,
   ENVIRONMENTS,
@@ -42,6 +54,45 @@ export interface EnvironmentInfo {
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 
+/** ANAF's upload limit is 10 MB; base64 adds a third. */
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+const MAX_BASE64_LENGTH = Math.ceil(MAX_UPLOAD_BYTES / 3) * 4;
+export const MAX_FILES_PER_CALL = 500;
+
+const id = z.string().min(1).max(100);
+const cif = z.string().min(1).max(20);
+const digits = z.string().regex(/^\d{1,20}$/, 'must be digits');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
+const direction = z.enum(['received', 'sent', 'errors']);
+const apiPath = z.enum(['test', 'prod']);
+
+const uploadFile = z
+  .object({
+    name: z.string().min(1).max(260),
+    base64: z.string().max(MAX_BASE64_LENGTH, 'the file is larger than ANAF accepts (10 MB)'),
+  })
+  .strict();
+
+export const invoiceQuerySchema = z
+  .object({
+    cif,
+    direction: direction.optional(),
+    partner: z.string().max(200).optional(),
+    number: z.string().max(100).optional(),
+    dateFrom: isoDate.optional(),
+    dateTo: isoDate.optional(),
+    amountMin: z.number().finite().optional(),
+    amountMax: z.number().finite().optional(),
+    currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+    state: z.enum(['listed', 'downloaded', 'expired', 'failed']).optional(),
+    sort: z.object({ field: z.enum(SORT_FIELDS), descending: z.boolean() }).strict().optional(),
+    offset: z.number().int().min(0).optional(),
+    limit: z.number().int().min(1).max(5000).optional(),
+  })
+  .strict();
+
+const messageRef = z.object({ cif, messageId: digits }).strict();
+
 export const channels = {
   'app.info': { input: noInput, output: returns<AppInfo>() },
   'settings.get': { input: noInput, output: returns<Settings>() },
@@ -64,6 +115,101 @@ export const channels = {
     input: z.object({ url: z.string().max(2048) }).strict(),
     output: returns<null>(),
   },
+
+  'accounts.list': { input: noInput, output: returns<AccountSummary[]>() },
+  'accounts.sandboxCertificates': { input: noInput, output: returns<SandboxCertificateChoice[]>() },
+  'accounts.loginSandbox': {
+    input: z
+      .object({
+        certificateIndex: z.number().int().min(0).max(50),
+        /** Drive the browser path against the sandbox, as for ANAF. */
+        viaBrowser: z.boolean().optional(),
+      })
+      .strict(),
+    output: returns<AccountSummary>(),
+  },
+  'accounts.loginAnaf': {
+    input: z
+      .object({
+        clientId: z.string().min(1).max(200),
+        clientSecret: z.string().min(1).max(500),
+        redirectUri: z.string().url().max(500),
+      })
+      .strict(),
+    output: returns<AccountSummary>(),
+  },
+  'accounts.relogin': { input: z.object({ accountId: id }).strict(), output: returns<AccountSummary>() },
+  'accounts.logout': {
+    input: z.object({ accountId: id }).strict(),
+    output: returns<{ revoked: boolean; message: string }>(),
+  },
+  'accounts.testConnection': {
+    input: z.object({ accountId: id, api: apiPath.optional() }).strict(),
+    output: returns<{ answer: string }>(),
+  },
+
+  'companies.list': { input: noInput, output: returns<CompanySummary[]>() },
+  'companies.add': {
+    input: z
+      .object({ cif, name: z.string().max(200).optional(), accountId: id, api: apiPath.optional() })
+      .strict(),
+    output: returns<CompanySummary>(),
+  },
+  'companies.update': {
+    input: z.object({ cif, name: z.string().max(200).optional(), api: apiPath.optional() }).strict(),
+    output: returns<CompanySummary>(),
+  },
+  'companies.remove': { input: z.object({ cif }).strict(), output: returns<null>() },
+  'companies.markSeen': { input: z.object({ cif }).strict(), output: returns<null>() },
+
+  'invoices.query': { input: invoiceQuerySchema, output: returns<InvoicePage>() },
+  'invoices.document': { input: messageRef, output: returns<InvoiceDocument>() },
+  'invoices.save': {
+    input: messageRef.extend({ format: z.enum(['zip', 'xml', 'pdf']) }).strict(),
+    output: returns<{ savedTo: string | null; downloadUrl: string | null }>(),
+  },
+  'invoices.openAttachment': {
+    input: messageRef.extend({ attachmentIndex: z.number().int().min(0).max(1000) }).strict(),
+    output: returns<{ savedTo: string | null; downloadUrl: string | null }>(),
+  },
+  'invoices.exportCsv': {
+    input: z.object({ query: invoiceQuerySchema, perLine: z.boolean() }).strict(),
+    output: returns<{ savedTo: string | null; downloadUrl: string | null; rows: number }>(),
+  },
+  'invoices.exportBundle': {
+    input: z.object({ cif, dateFrom: isoDate, dateTo: isoDate }).strict(),
+    output: returns<{ savedTo: string | null; downloadUrl: string | null; messages: number }>(),
+  },
+
+  'uploads.check': {
+    input: z.object({ cif, files: z.array(uploadFile).min(1).max(MAX_FILES_PER_CALL) }).strict(),
+    output: returns<UploadCheckResult[]>(),
+  },
+  'uploads.submit': {
+    input: z
+      .object({
+        cif,
+        files: z.array(uploadFile).min(1).max(MAX_FILES_PER_CALL),
+        acceptWarnings: z.boolean(),
+        allowDuplicate: z.boolean(),
+        /** The earlier `nok` upload this corrected file replaces. */
+        replaces: id.optional(),
+      })
+      .strict(),
+    output: returns<UploadRecord[]>(),
+  },
+  'uploads.list': {
+    input: z.object({ cif: cif.optional(), limit: z.number().int().min(1).max(1000).optional() }).strict(),
+    output: returns<UploadRecord[]>(),
+  },
+  'uploads.resolveUnknown': {
+    input: z.object({ uploadId: id, decision: z.enum(['markSent', 'markNotSent']) }).strict(),
+    output: returns<UploadRecord>(),
+  },
+
+  'sync.run': { input: z.object({ cif: cif.optional() }).strict(), output: returns<SyncProgress[]>() },
+  'sync.status': { input: noInput, output: returns<SyncProgress[]>() },
+  'queue.snapshot': { input: noInput, output: returns<QueueSnapshot>() },
 } as const;
 
 export type Channels = typeof channels;
@@ -79,11 +225,29 @@ export const CHANNEL_NAMES = Object.keys(channels) as ChannelName[];
 export interface EventPayloads {
   'settings.changed': Settings;
   'environment.changed': EnvironmentInfo;
+  'accounts.changed': AccountSummary[];
+  'companies.changed': CompanySummary[];
+  'uploads.changed': UploadRecord;
+  'invoices.changed': { cif: string; added: number };
+  'sync.progress': SyncProgress;
+  'queue.changed': QueueSnapshot;
+  /** A warning the user should see now, e.g. a token that expires soon. */
+  'notice': { level: 'info' | 'warning' | 'error'; message: string };
 }
 
 export type EventName = keyof EventPayloads;
 
-export const EVENT_NAMES: EventName[] = ['settings.changed', 'environment.changed'];
+export const EVENT_NAMES: EventName[] = [
+  'settings.changed',
+  'environment.changed',
+  'accounts.changed',
+  'companies.changed',
+  'uploads.changed',
+  'invoices.changed',
+  'sync.progress',
+  'queue.changed',
+  'notice',
+];
 
 /** The Electron IPC channel names, prefixed so no other code collides with them. */
 export function ipcChannelName(channel: ChannelName): string {

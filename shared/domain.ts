@@ -1,0 +1,204 @@
+/**
+ * Domain values that cross the IPC boundary: accounts, companies, archived
+ * invoices, uploads, the request queue and sync. Plain data only; shared by
+ * main, the renderer, the browser shell and the CLI's JSON output.
+ */
+import type { Invoice } from './invoice.ts';
+
+export type IdentityProvider = 'sandbox' | 'anaf';
+/** ANAF's API path for a company: `/test/` or `/prod/`. */
+export type ApiPath = 'test' | 'prod';
+
+export interface AccountSummary {
+  id: string;
+  provider: IdentityProvider;
+  clientId: string;
+  redirectUri: string;
+  certificateSubject: string;
+  certificateSerial: string;
+  certificateIssuer: string | null;
+  /** ISO 8601 times; null when unknown (an opaque token without `expires_in`). */
+  accessExpiresAt: string | null;
+  refreshExpiresAt: string | null;
+  /** `expiring` from 14 days before the refresh token ends. */
+  status: 'ok' | 'expiring' | 'expired' | 'loggedOut';
+  /** False when tokens are kept for this session only (no safe storage). */
+  persistent: boolean;
+}
+
+/** A certificate the sandbox issued, offered in the login picker. */
+export interface SandboxCertificateChoice {
+  index: number;
+  subject: string;
+  serial: string;
+  cifs: string[];
+}
+
+export interface CompanySummary {
+  cif: string;
+  name: string;
+  accountId: string;
+  api: ApiPath;
+  lastSyncAt: string | null;
+  /** Received invoices archived since the user last opened the company. */
+  newReceivedCount: number;
+  rejectedUploadCount: number;
+}
+
+export type Direction = 'received' | 'sent' | 'errors';
+export type MessageState = 'listed' | 'downloaded' | 'expired' | 'failed';
+
+export interface InvoiceRow {
+  /** ANAF's download id, the message id. */
+  messageId: string;
+  cif: string;
+  direction: Direction;
+  uploadIndex: string;
+  createdAt: string;
+  partnerCif: string | null;
+  partnerName: string | null;
+  number: string | null;
+  issueDate: string | null;
+  dueDate: string | null;
+  net: number | null;
+  vat: number | null;
+  total: number | null;
+  currency: string | null;
+  state: MessageState;
+  failureReason: string | null;
+  isNew: boolean;
+}
+
+export const SORT_FIELDS = ['createdAt', 'issueDate', 'dueDate', 'number', 'partnerName', 'total'] as const;
+export type SortField = (typeof SORT_FIELDS)[number];
+
+export interface InvoiceQuery {
+  cif: string;
+  direction?: Direction | undefined;
+  /** Partner name or CIF: substring, case-insensitive, diacritics folded. */
+  partner?: string | undefined;
+  number?: string | undefined;
+  dateFrom?: string | undefined;
+  dateTo?: string | undefined;
+  amountMin?: number | undefined;
+  amountMax?: number | undefined;
+  currency?: string | undefined;
+  state?: MessageState | undefined;
+  sort?: { field: SortField; descending: boolean } | undefined;
+  offset?: number | undefined;
+  limit?: number | undefined;
+}
+
+export interface CurrencyTotals {
+  currency: string;
+  count: number;
+  net: number;
+  vat: number;
+  total: number;
+}
+
+export interface InvoicePage {
+  rows: InvoiceRow[];
+  total: number;
+  totals: CurrencyTotals[];
+}
+
+export interface AnafErrorEntry {
+  ruleId: string | null;
+  message: string;
+}
+
+export interface SignatureSummary {
+  shape: 'detached' | 'enveloped';
+  signerSubject: string | null;
+  digestMatches: boolean | null;
+}
+
+export interface InvoiceDocument {
+  row: InvoiceRow;
+  /** The parsed invoice for sent and received messages. */
+  invoice: Invoice | null;
+  /** Every error of a `nok` message's error document. */
+  errors: AnafErrorEntry[];
+  signature: SignatureSummary | null;
+  /** Why the document could not be read, when it could not. */
+  problem: string | null;
+}
+
+export type UploadState =
+  | 'queued'
+  | 'sending'
+  | 'processing'
+  | 'accepted'
+  | 'rejected'
+  | 'unknown'
+  | 'reconciling'
+  | 'needsDecision'
+  | 'failed';
+
+export interface UploadProblem {
+  severity: 'blocking' | 'warning';
+  code: string;
+  message: string;
+}
+
+export interface UploadRecord {
+  id: string;
+  fileName: string;
+  cif: string;
+  standard: string;
+  sha256: string;
+  state: UploadState;
+  uploadIndex: string | null;
+  messageId: string | null;
+  /** ANAF's messages: rejection at upload or every error of the error document. */
+  errors: AnafErrorEntry[];
+  /** The earlier upload ANAF or the app found this file to duplicate. */
+  duplicateOf: string | null;
+  /** The earlier attempt this one corrects. */
+  replaces: string | null;
+  createdAt: string;
+  updatedAt: string;
+  note: string | null;
+}
+
+export interface UploadFileInput {
+  name: string;
+  /** The file's bytes as base64, so both transports carry them unchanged. */
+  base64: string;
+}
+
+export interface UploadCheckResult {
+  name: string;
+  standard: string | null;
+  sellerCif: string | null;
+  number: string | null;
+  issueDate: string | null;
+  sha256: string | null;
+  problems: UploadProblem[];
+  /** An earlier upload of the same bytes. */
+  earlierUpload: string | null;
+}
+
+export type QueueJobState = 'pending' | 'running' | 'waitingForBudget' | 'retrying' | 'done' | 'failed';
+
+export interface QueueSnapshot {
+  rateLimitPerMinute: number;
+  callsInLastMinute: number;
+  counts: Record<QueueJobState, number>;
+  budgets: Array<{ endpoint: string; key: string; used: number; limit: number; resetsAt: string }>;
+}
+
+export interface SyncProgress {
+  cif: string;
+  running: boolean;
+  listed: number;
+  downloaded: number;
+  alreadyArchived: number;
+  remaining: number;
+  expired: number;
+  failed: number;
+  startedAt: string | null;
+  finishedAt: string | null;
+  error: string | null;
+}
