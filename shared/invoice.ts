@@ -61,9 +61,10 @@ export interface InvoiceParty {
   /** Additional legal information (BT-33), often the trade register number. */
   legalInfo: string | null;
   /**
-   * Digits of the Romanian CIF: from the VAT id when it is Romanian
-   * (`RO` prefix or digits only), else from the registration number when
-   * that is 2 to 10 digits. The check digit is not verified here.
+   * Digits of the Romanian CIF, from the first of the VAT id, the
+   * registration number and the tax registration id that is 2 to 10 digits
+   * after an optional `RO`. Values without `RO` count only for a party in
+   * Romania or with no country. The check digit is not verified here.
    */
   cif: string | null;
   /** Party identifiers (BT-29/BT-46), e.g. a GLN. */
@@ -257,7 +258,7 @@ export interface AnafErrorDocument {
   errors: AnafValidationError[];
 }
 
-/** What the signature file of an ANAF ZIP states about its signer. */
+/** Signer and digest read from the signature file of an ANAF ZIP. */
 export interface AnafSignatureInfo {
   /**
    * `detached`: the file is only a `Signature` whose digest covers the raw

@@ -42,7 +42,8 @@ export interface AnafMessage {
 /**
  * Reads a downloaded ANAF ZIP. Fails with `input.invalid` when the ZIP is
  * rejected (see `readAnafMessageZip`) or its document is neither an invoice
- * nor an error document; the signature's own problems are in `signature`.
+ * nor an error document. Problems with the signature file do not fail the
+ * call, and are reported in `signature`.
  */
 export async function readAnafMessage(
   zipBytes: Uint8Array,

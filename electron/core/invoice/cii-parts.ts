@@ -43,7 +43,7 @@ export function ciiDate(
   return options.strict ? requireValidDate(raw, iso, path) : iso;
 }
 
-/** The tax registration id of a party with this `schemeID` (VA or FC). */
+/** Returns the party's tax registration id with this `schemeID` (VA or FC). */
 function taxRegistration(party: Element | null, scheme: string): string | null {
   const ids = all(party, 'ram:SpecifiedTaxRegistration/ram:ID');
   const match = ids.find((id) => attribute(id, 'schemeID') === scheme);
@@ -179,9 +179,9 @@ export function readCiiLine(item: Element): InvoiceLine {
 }
 
 /**
- * The `AdditionalReferencedDocument` elements that are attachments: those
- * with embedded content, and supporting documents (type code 916) that
- * point to an external address.
+ * Returns the `AdditionalReferencedDocument` elements that are attachments.
+ * Those are the ones with embedded content, and supporting documents (type
+ * code 916) that point to an external address.
  */
 export function ciiAttachmentElements(agreement: Element | null): Element[] {
   return all(agreement, 'ram:AdditionalReferencedDocument').filter(

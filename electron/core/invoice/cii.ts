@@ -23,7 +23,7 @@ import { requireText } from './required.ts';
 import { parseDecimal } from './values.ts';
 import { all, attribute, one, text } from './xml-path.ts';
 
-/** The header blocks that most CII fields live in. */
+/** Finds the header blocks that contain most CII fields. */
 function sections(root: Element) {
   const transaction = one(root, 'rsm:SupplyChainTradeTransaction');
   return {
@@ -175,9 +175,9 @@ function readCiiTotals(
 }
 
 /**
- * The `TaxTotalAmount` in `currency`. CII repeats it with `currencyID` for
- * the VAT accounting currency (BT-111); an amount without `currencyID` is in
- * the invoice currency.
+ * Returns the `TaxTotalAmount` in `currency`. CII repeats it with
+ * `currencyID` for the VAT accounting currency (BT-111). An amount without
+ * `currencyID` is in the invoice currency.
  */
 function vatTotalIn(
   summation: Element | null,

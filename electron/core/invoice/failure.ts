@@ -1,9 +1,9 @@
 import { AppFailure, fail, type Result } from '../../../shared/result.ts';
 
 /**
- * Why a document was rejected, in `details.reason` of an `input.invalid`
- * failure, so that callers and tests can tell the cases apart without
- * matching message text.
+ * Reason a document was rejected, in `details.reason` of an `input.invalid`
+ * failure. Callers and tests tell the cases apart by it, without matching
+ * message text.
  */
 export type DocumentProblem =
   | 'tooLarge'

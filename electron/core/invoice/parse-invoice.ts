@@ -21,9 +21,9 @@ import { decodeXmlBytes } from './xml-encoding.ts';
 /**
  * Size limit for a file the user uploads. ANAF rejects uploads over "10 MB"
  * ("Marime fisier transmis mai mare de 10 MB").
- * NOTE: ANAF does not say whether a MB is 10^6 or 2^20 bytes; this takes
- * 2^20, so a file between the two passes here and ANAF answers with its own
- * message.
+ * NOTE: ANAF does not document whether a MB is 10^6 or 2^20 bytes. This
+ * takes 2^20, so a file between the two passes here and ANAF rejects it with
+ * its own message.
  */
 export const UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
 
@@ -56,10 +56,10 @@ const ROOT_KINDS: ReadonlyArray<{
 
 /**
  * Parses a UBL Invoice, UBL CreditNote or CII CrossIndustryInvoice. Fails
- * with `input.invalid` (and `details.reason`, see `DocumentProblem`) for a
- * file over the size limit, an unsupported or wrong encoding, a DOCTYPE,
- * XML that is not well-formed, another root element, a missing number,
- * issue date or currency, and malformed amounts or dates.
+ * with `input.invalid`, whose `details.reason` is a `DocumentProblem`. The
+ * failures are a file over the size limit, an unsupported or wrong encoding,
+ * a DOCTYPE, XML that is not well-formed, another root element, a missing
+ * number, issue date or currency, and malformed amounts or dates.
  */
 export function parseInvoice(
   bytes: Uint8Array,
@@ -105,7 +105,7 @@ export function parseXmlBytes(
   return parseXml(decodeXmlBytes(bytes, maxBytes));
 }
 
-/** The root element of an invoice; throws `notInvoice` for any other root. */
+/** Returns the root element of an invoice, and throws `notInvoice` for any other root. */
 export function invoiceRoot(document: Document): {
   root: Element;
   kind: InvoiceRootKind;

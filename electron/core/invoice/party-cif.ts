@@ -1,11 +1,11 @@
 import { normalizeCif } from '../../../shared/cif.ts';
 
 /**
- * Derives the digits of a party's Romanian CIF from its identifiers, in the
- * order ANAF reads them: the VAT id (BT-31/BT-48) when it is Romanian, else
- * the legal registration id (BT-30/BT-47), else the tax registration id
- * (BT-32). Digits-only identifiers count only for parties in Romania or
- * with no country, so a foreign number is not taken for a CIF.
+ * Derives the digits of a party's Romanian CIF from the first identifier
+ * that normalises as a CIF, in this order: the VAT id (BT-31/BT-48), the
+ * legal registration id (BT-30/BT-47), the tax registration id (BT-32).
+ * Identifiers without an `RO` prefix count only for parties in Romania or
+ * with no country, so that a foreign number is not taken for a CIF.
  */
 export function deriveCif(
   ids: {

@@ -1,9 +1,9 @@
 /**
- * The signature file of an ANAF ZIP (`semnatura_<upload index>.xml`), in its
- * two known shapes: detached (root `Signature` in the XML-DSig namespace,
- * whose reference digest covers the raw bytes of `<upload index>.xml`) and
- * enveloped (the document itself with a `Signature` as the last child of its
- * root).
+ * The signature file of an ANAF ZIP (`semnatura_<upload index>.xml`) in its
+ * two known shapes. A detached file is a `Signature` root in the XML-DSig
+ * namespace, whose reference digest covers the raw bytes of
+ * `<upload index>.xml`. An enveloped file is the document itself with a
+ * `Signature` as the last child of its root.
  */
 import { createHash, X509Certificate } from 'node:crypto';
 
@@ -38,8 +38,8 @@ export interface DigestCheck {
 
 /**
  * Reads the signer and digest from a signature file of either shape. Fails
- * with `input.invalid` when the XML is not well-formed or holds no
- * signature where ANAF puts it.
+ * with `input.invalid` when the XML is not well-formed or contains
+ * no signature where ANAF places it.
  */
 export function readSignature(
   bytes: Uint8Array,
@@ -165,6 +165,7 @@ function readCertificate(base64: string | null): CertificateFacts | null {
       pem: certificate.toString(),
     };
   } catch {
+    // The certificate is untrusted input: any parse error means no facts.
     return null;
   }
 }

@@ -130,14 +130,14 @@ export function readUblLine(line: Element, quantityName: string): InvoiceLine {
   };
 }
 
-/** The `AdditionalDocumentReference` elements that carry an attachment. */
+/** Returns the `AdditionalDocumentReference` elements that carry an attachment. */
 export function ublAttachmentElements(root: Element): Element[] {
   return all(root, 'cac:AdditionalDocumentReference').filter(
     (reference) => one(reference, 'cac:Attachment') !== null,
   );
 }
 
-/** The embedded binary object of an attachment element, if any. */
+/** Returns the embedded binary object of an attachment element, if any. */
 export function ublEmbeddedObject(reference: Element): Element | null {
   return one(reference, 'cac:Attachment/cbc:EmbeddedDocumentBinaryObject');
 }

@@ -179,9 +179,10 @@ function readUblTotals(
 }
 
 /**
- * The `TaxTotal/TaxAmount` in `currency`. UBL repeats `TaxTotal` for the VAT
- * accounting currency (BT-111), without subtotals, so the invoice-currency
- * total falls back to the first `TaxTotal` when no currency matches.
+ * Returns the `TaxTotal/TaxAmount` in `currency`. UBL repeats `TaxTotal` for
+ * the VAT accounting currency (BT-111), without subtotals, so the
+ * invoice-currency total falls back to the first `TaxTotal` when no currency
+ * matches.
  */
 function vatTotalIn(
   root: Element,

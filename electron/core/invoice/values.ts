@@ -7,8 +7,9 @@ import { documentFailure } from './failure.ts';
 const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
 
 /**
- * Longest decimal accepted. Real amounts need about 20 characters; the cap
- * keeps absurd values (a 1 MB number) out of the model and the index.
+ * Maximum length of an accepted decimal. Real amounts need about 20
+ * characters, and the cap keeps absurd values (a 1 MB number) out of the
+ * model and the index.
  */
 export const MAX_DECIMAL_LENGTH = 40;
 

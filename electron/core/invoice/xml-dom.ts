@@ -1,8 +1,8 @@
 /**
  * Safe XML parsing with @xmldom/xmldom. No DOCTYPE is accepted, so no entity
- * can be declared: this blocks external entities (XXE) and entity expansion
- * bombs before the parser sees the text. xmldom itself never fetches
- * external resources.
+ * can be declared. That blocks external entities (XXE) and entity expansion
+ * bombs before the text reaches the parser. xmldom 0.9 does not fetch
+ * external resources in any case.
  */
 import {
   DOMParser,

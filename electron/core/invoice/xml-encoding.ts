@@ -132,11 +132,11 @@ function rejectNonXmlStart(buffer: Buffer, offset: number): void {
   if (buffer[i] === 0x3c) return;
 
   const kind = guessFileKind(buffer.subarray(i, i + 5).toString('latin1'));
-  const what =
+  const problem =
     buffer.length === 0 ? 'The file is empty' : `The file is not XML${kind}`;
   throw documentFailure(
     'notXml',
-    `${what}: an invoice is an XML file that starts with '<'. Choose the invoice's XML file.`,
+    `${problem}: an invoice is an XML file that starts with '<'. Choose the invoice's XML file.`,
   );
 }
 

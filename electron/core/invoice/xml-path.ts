@@ -48,7 +48,7 @@ export function childElements(
   return found;
 }
 
-/** Every element reached by following `path` from `parent`, in document order. */
+/** Returns every element reached by following `path` from `parent`, in document order. */
 export function all(parent: Element | null, path: string): Element[] {
   if (!parent) return [];
   let level: Element[] = [parent];
@@ -60,15 +60,16 @@ export function all(parent: Element | null, path: string): Element[] {
   return level;
 }
 
-/** The first element reached by following `path`, or `null`. */
+/** Returns the first element reached by following `path`, or `null`. */
 export function one(parent: Element | null, path: string): Element | null {
   return all(parent, path)[0] ?? null;
 }
 
 /**
- * Text of an element with runs of whitespace (line breaks included) joined
- * into one space, for one-line values such as names and ids; `null` when it
- * is missing or blank. Notes keep their line breaks and do not use this.
+ * Returns the text of an element with each run of whitespace, line breaks
+ * included, joined into one space. It is meant for one-line values such as
+ * names and ids, so notes, which keep their line breaks, do not use it.
+ * Returns `null` for a missing or blank element.
  */
 export function textOf(element: Element | null): string | null {
   const text = element?.textContent?.replace(/\s+/g, ' ').trim();

@@ -4,6 +4,8 @@
  * document with every check, so a wrong guess here only leads to that
  * reader's clear error.
  */
+import { AppFailure } from '../../../shared/result.ts';
+
 import { decodeXmlBytes } from './xml-encoding.ts';
 
 export interface RootElementName {
@@ -23,8 +25,9 @@ export function sniffRootElement(
   let text: string;
   try {
     text = decodeXmlBytes(bytes, maxBytes).slice(0, 64 * 1024);
-  } catch {
-    return null;
+  } catch (error) {
+    if (error instanceof AppFailure) return null;
+    throw error;
   }
 
   const startTag = firstStartTag(text);
@@ -42,7 +45,7 @@ export function sniffRootElement(
   return { localName, namespace: declaration?.[2] ?? null };
 }
 
-/** The text of the first start tag after the prolog, without its '<'. */
+/** Returns the text of the first start tag after the prolog, without its '<'. */
 function firstStartTag(text: string): string | null {
   let i = 0;
   for (;;) {

@@ -1,7 +1,7 @@
 /**
  * Checks on ZIP entry names. This module never turns an entry name into a
- * file path; the check flags names that would be dangerous if someone did
- * (zip slip), so that a reader can reject archives that contain them.
+ * file path. It flags names that would be dangerous as paths (zip slip), so
+ * that a reader can reject archives that contain them.
  */
 
 /**
@@ -28,6 +28,6 @@ export function entryNameProblem(name: string): string | null {
 
 /** Quotes an entry name for a message, shortened and with controls escaped. */
 export function quoteEntryName(name: string): string {
-  const shown = name.length > 80 ? `${name.slice(0, 80)}…` : name;
-  return JSON.stringify(shown);
+  const shortened = name.length > 80 ? `${name.slice(0, 80)}…` : name;
+  return JSON.stringify(shortened);
 }

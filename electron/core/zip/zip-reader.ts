@@ -10,6 +10,16 @@ import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { AppFailure, fail, ok, type Result } from '../../../shared/result.ts';
 
 import { entryNameProblem, quoteEntryName } from './entry-names.ts';
+import {
+  crcMismatch,
+  damaged,
+  entryTooLarge,
+  sizeMismatch,
+  totalTooLarge,
+  zipFailure,
+} from './zip-failures.ts';
+
+export { zipFailure, type ZipProblem } from './zip-failures.ts';
 
 export interface ZipLimits {
   /** Most entries the central directory may list. */
@@ -31,20 +41,6 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = {
   maxTotalBytes: 64 * 1024 * 1024,
 };
 
-/** Why a ZIP was rejected, in `details.reason` of an `input.invalid` failure. */
-export type ZipProblem =
-  | 'notZip'
-  | 'damaged'
-  | 'tooManyEntries'
-  | 'entryTooLarge'
-  | 'totalTooLarge'
-  | 'sizeMismatch'
-  | 'unsupportedEntry'
-  | 'duplicateEntry'
-  | 'unsafeName'
-  | 'missingMember'
-  | 'mismatchedMembers';
-
 export interface ZipEntryInfo {
   /** Decoded name; display and matching only, never a path. */
   name: string;
@@ -52,7 +48,7 @@ export interface ZipEntryInfo {
   declaredSize: number;
   compressedSize: number;
   isDirectory: boolean;
-  /** Why the name is not a plain file name (see `entryNameProblem`), or `null`. */
+  /** Reason the name is not a plain file name (see `entryNameProblem`), or `null`. */
   nameProblem: string | null;
 }
 
@@ -69,22 +65,14 @@ export interface ReadZipOptions {
   limits?: Partial<ZipLimits>;
 }
 
-/** Builds the failure thrown inside the reader for a rejected archive. */
-export function zipFailure(
-  reason: ZipProblem,
-  message: string,
-  details: Record<string, unknown> = {},
-): AppFailure {
-  return new AppFailure('input.invalid', message, { reason, ...details });
-}
-
 /**
- * Lists a ZIP and inflates the selected entries. Fails with `input.invalid`
- * (`details.reason` is a `ZipProblem`) for data that is not a ZIP, a damaged
- * or truncated archive, too many entries, an entry or a total over the caps
- * (counted while inflating, whatever the header says), a size or CRC that
- * does not match the header, encrypted or unsupported entries, and two
- * selected entries with the same name.
+ * Lists a ZIP and inflates the selected entries. Fails with `input.invalid`,
+ * whose `details.reason` is a `ZipProblem`, for:
+ * - data that is not a ZIP, or a damaged or truncated archive;
+ * - too many entries, or an entry or a total over the caps, counted while
+ *   inflating whatever the header declares;
+ * - a size or CRC that does not match the header;
+ * - encrypted or unsupported entries, and two selected entries with one name.
  */
 export async function readZip(
   bytes: Uint8Array,
@@ -159,13 +147,6 @@ function openZip(buffer: Buffer): Promise<ZipFile> {
       },
     );
   });
-}
-
-function damaged(error: Error | null | undefined): AppFailure {
-  return zipFailure(
-    'damaged',
-    `The ZIP archive is damaged or truncated (${error?.message ?? 'unreadable'}). Download it again.`,
-  );
 }
 
 async function readEntries(
@@ -310,35 +291,4 @@ function inflateEntry(
       });
     });
   });
-}
-
-function entryTooLarge(info: ZipEntryInfo, limits: ZipLimits): AppFailure {
-  return zipFailure(
-    'entryTooLarge',
-    `The ZIP entry ${quoteEntryName(info.name)} inflates to ${info.declaredSize} bytes, more than the ${limits.maxEntryBytes} accepted for one entry.`,
-    { entry: info.name },
-  );
-}
-
-function totalTooLarge(limits: ZipLimits): AppFailure {
-  return zipFailure(
-    'totalTooLarge',
-    `The ZIP entries inflate to more than the ${limits.maxTotalBytes} bytes accepted for one archive.`,
-  );
-}
-
-function sizeMismatch(info: ZipEntryInfo): AppFailure {
-  return zipFailure(
-    'sizeMismatch',
-    `The ZIP entry ${quoteEntryName(info.name)} does not inflate to the ${info.declaredSize} bytes its header declares, so the archive is damaged or forged. Download it again.`,
-    { entry: info.name },
-  );
-}
-
-function crcMismatch(info: ZipEntryInfo): AppFailure {
-  return zipFailure(
-    'damaged',
-    `The ZIP entry ${quoteEntryName(info.name)} fails its CRC check, so the archive is damaged. Download it again.`,
-    { entry: info.name },
-  );
 }

@@ -64,8 +64,8 @@ export function createTestSigner(): TestSigner {
 }
 
 /**
- * The detached shape: a `Signature` root whose one reference digests the raw
- * bytes of the document. `SignedInfo` is written in its exclusive C14N form,
+ * Builds the detached shape: a `Signature` root whose one reference digests
+ * the raw bytes of the document. `SignedInfo` is written in its exclusive C14N form,
  * so the RSA signature over those exact bytes is valid.
  */
 export function detachedSignatureFile(
@@ -98,8 +98,8 @@ export function detachedSignatureFile(
 }
 
 /**
- * The enveloped shape: the document with a `Signature` appended as the last
- * child of its root, signed by xml-crypto with `Reference URI=""`.
+ * Builds the enveloped shape: the document with a `Signature` appended as the
+ * last child of its root, signed by xml-crypto with `Reference URI=""`.
  */
 export function envelopedSignatureFile(
   xml: string,
