@@ -1,6 +1,6 @@
 /**
  * Romania's calendar day, which ANAF's daily limits are assumed to follow.
- * Europe/Bucharest is UTC+2 in winter and UTC+3 in summer; the switches
+ * Europe/Bucharest is UTC+2 in winter and UTC+3 in summer. The switches
  * happen at 03:00 and 04:00 local time, so local midnight always exists and
  * is never ambiguous. Offsets come from the runtime's time-zone database
  * (Intl), never from a fixed table.

@@ -1,5 +1,5 @@
 /**
- * Where daily budget counters live between runs. Counters are keyed by the
+ * Storage of the daily budget counters between runs. Counters are keyed by the
  * Romania calendar day (`YYYY-MM-DD`) and the budget key (`download:<id>`,
  * `listSimple:<cif>`, ...). Methods are synchronous because node:sqlite is,
  * and because a check and its increment must not interleave with another.

@@ -96,7 +96,7 @@ export function budgetStatus(
   };
 }
 
-/** The `anaf.dailyLimit` error for a call that was not sent. */
+/** Creates the `anaf.dailyLimit` error for a call that was not sent. */
 export function dailyLimitFailure(status: BudgetStatus): AppFailure {
   const scope =
     status.scope === 'message'

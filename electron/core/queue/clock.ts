@@ -1,5 +1,5 @@
 /**
- * Time as the request queue sees it. The queue reads the time and waits only
+ * The request queue's source of time. The queue reads the time and waits only
  * through this interface, so tests drive it with a manual clock and never
  * wait for real minutes to pass.
  */

@@ -4,10 +4,9 @@
  * which daily budget it spends.
  *
  * Daily limits are ANAF's published e-Factura limits (the limits file on
- * ANAF's site): 10 downloads and 100 status queries per message per day,
- * 1500 simple-list and 100,000 paginated-list queries per CIF per day, and
- * 1000 RASP (buyer message) uploads per CIF per day. Invoice uploads have no
- * daily limit.
+ * ANAF's site). Per message and day: 10 downloads and 100 status queries.
+ * Per CIF and day: 1500 simple-list and 100,000 paginated-list queries and
+ * 1000 RASP (buyer message) uploads. Invoice uploads have no daily limit.
  */
 
 export const QUEUE_ENDPOINTS = [
@@ -28,7 +27,7 @@ export const QUEUE_ENDPOINTS = [
 
 export type QueueEndpoint = (typeof QUEUE_ENDPOINTS)[number];
 
-/** What a daily budget is counted per: one message, or one company. */
+/** Unit a daily budget is counted per: one message, or one company. */
 export type BudgetScope = 'message' | 'cif';
 
 export interface BudgetRule {

@@ -1,6 +1,6 @@
 /**
- * What a caller hands to the request queue, and what the queue hands back
- * to the job while it runs.
+ * The job a caller submits to the request queue, and the context the queue
+ * passes to the job while it runs.
  */
 import type { QueueEndpoint } from './endpoints.ts';
 import type { Lane } from './lanes.ts';
@@ -43,9 +43,9 @@ export interface QueueJob<T> {
    */
   dedupeKey?: string;
   /**
-   * What happens when the call's daily budget is spent: `fail` (default)
-   * rejects at once with `anaf.dailyLimit`; `wait` keeps the job until the
-   * budget resets at Romania midnight.
+   * Handling of a spent daily budget. `fail` (the default) rejects at once
+   * with `anaf.dailyLimit`, and `wait` keeps the job until the budget resets
+   * at Romania midnight.
    */
   whenBudgetSpent?: 'fail' | 'wait';
   /** Cancels this caller's interest; a shared request stops when all did. */

@@ -1,9 +1,9 @@
 /**
- * Which waiting job starts next. Lanes are strict priorities: what a person
- * is waiting for (interactive) always goes before background sync. Within a
- * lane, jobs are grouped (by CIF unless the job names another group) and the
- * group served least recently goes first, so one company's long sync does
- * not hold back another's. Within a group, jobs keep their submission order.
+ * The order in which waiting jobs start. Lanes are strict priorities: what
+ * a person is waiting for (interactive) always goes before background sync.
+ * Within a lane, jobs are grouped by CIF and the group served least recently
+ * goes first, so one company's long sync does not hold back another's.
+ * Within a group, jobs keep their submission order.
  */
 
 export const LANES = ['interactive', 'background'] as const;

@@ -1,5 +1,5 @@
 /**
- * Reconciliation of an upload whose answer was lost (timeout, reset, 5xx).
+ * Reconciliation of an upload whose response was lost (timeout, reset, 5xx).
  * ANAF may have recorded such an upload, so it is never sent again
  * automatically. Instead the upload service lists the CIF's messages from
  * the upload time on and asks `decideReconciliation` what they show.
@@ -128,7 +128,7 @@ export function decideReconciliation(input: ReconcileInput): ReconcileDecision {
   return { kind: 'waiting', deadlineAt, candidates: indexes };
 }
 
-/** One entry per unknown upload index of kind sent or error, oldest first. */
+/** Returns one entry per unknown sent or error upload index, oldest first. */
 function unknownCandidates(input: ReconcileInput): ListedMessage[] {
   const earliest =
     input.upload.sentAt -

@@ -10,11 +10,10 @@
 import { AppFailure } from '../../../shared/result.ts';
 import type { Logger } from '../log/logger.ts';
 import { describeError } from '../log/logger.ts';
-import { bucharestDayKey } from './bucharest-time.ts';
-import type { BudgetStore } from './budget-store.ts';
+import { BudgetLedger } from './budget-ledger.ts';
 import { MemoryBudgetStore } from './budget-store.ts';
 import type { BudgetSlot, BudgetStatus, BudgetTarget } from './budgets.ts';
-import { budgetSlotFor, budgetStatus, dailyLimitFailure } from './budgets.ts';
+import { budgetSlotFor, dailyLimitFailure } from './budgets.ts';
 import type { Clock } from './clock.ts';
 import { systemClock } from './clock.ts';
 import { ENDPOINT_POLICIES } from './endpoints.ts';
@@ -27,86 +26,50 @@ import type {
 } from './events.ts';
 import { QueueEvents } from './events.ts';
 import type { JobContext, QueueJob } from './job.ts';
+import type { JobRecord, Outcome, Subscriber } from './job-record.ts';
+import {
+  cancelledError,
+  errorSummary,
+  jobFields,
+  notSentError,
+  snapshot,
+} from './job-record.ts';
 import type { Lane } from './lanes.ts';
 import { LANES } from './lanes.ts';
 import { PendingJobs } from './pending-jobs.ts';
+import type { RequestQueueOptions } from './queue-options.ts';
+import { maxConcurrent, rateWindowConfig } from './queue-options.ts';
 import type { RateWindowConfig, RateWindowState } from './rate-window.ts';
 import {
-  DEFAULT_RATE_LIMIT,
-  DEFAULT_RATE_WINDOW,
   EMPTY_RATE_WINDOW,
   earliestStart,
   effectiveLimit,
   recordRateLimited,
   recordStart,
+  slowdownShare,
   startsInWindow,
   validateRateLimit,
 } from './rate-window.ts';
 import type { RetryPolicy } from './retry.ts';
 import { DEFAULT_RETRY_POLICY, decideRetry } from './retry.ts';
+import { WakeTimer } from './wake-timer.ts';
 
-export interface RequestQueueOptions {
-  logger: Logger;
-  clock?: Clock;
-  /** Daily counters; in memory unless the app passes its SQLite store. */
-  budgetStore?: BudgetStore;
-  /** Calls per minute, 1..1000 (default 100). */
-  rateLimit?: number;
-  /** Added to the 60-second window for network delay (default 1000 ms). */
-  windowMarginMs?: number;
-  /**
-   * Length of the server's rate window (default 60 s, as at ANAF). Tests
-   * shorten it to fill and drain windows in seconds.
-   */
-  windowMs?: number;
-  /** Time for the rate to recover fully after a 429 (default 2 minutes). */
-  recoveryMs?: number;
-  /** Requests in flight at once (default 8). */
-  maxConcurrent?: number;
-  retry?: Partial<RetryPolicy>;
-  /** Uniform random numbers in [0, 1) for the retry jitter. */
-  random?: () => number;
-}
-
-export const DEFAULT_MAX_CONCURRENT = 8;
+export type { RequestQueueOptions } from './queue-options.ts';
+export { DEFAULT_MAX_CONCURRENT } from './queue-options.ts';
 
 /** While slowed down after a 429, the limit recovers; look again this often. */
 const SLOWDOWN_RECHECK_MS = 5_000;
-
-interface Subscriber {
-  resolve: (value: unknown) => void;
-  reject: (reason: unknown) => void;
-  detach: () => void;
-}
-
-interface JobRecord {
-  id: number;
-  seq: number;
-  lane: Lane;
-  group: string;
-  spec: QueueJob<unknown>;
-  slot: BudgetSlot | null;
-  countsTowardRateLimit: boolean;
-  state: JobState;
-  attempt: number;
-  resumesAt: number | undefined;
-  error: { code: string; message: string } | undefined;
-  subscribers: Set<Subscriber>;
-  /** Aborts when the queue closes or every caller cancelled. */
-  controller: AbortController;
-}
 
 interface Reservation {
   grant: () => void;
 }
 
-type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
-
 export class RequestQueue {
   readonly #clock: Clock;
   readonly #logger: Logger;
-  readonly #store: BudgetStore;
+  readonly #budgets: BudgetLedger;
   readonly #events: QueueEvents;
+  readonly #wake: WakeTimer;
   readonly #retryPolicy: RetryPolicy;
   readonly #random: () => number;
   readonly #maxConcurrent: number;
@@ -127,40 +90,26 @@ export class RequestQueue {
   };
   #paused = false;
   #closed = false;
-  #wake: { at: number; controller: AbortController } | undefined;
   #idleWaiters: Array<() => void> = [];
   #nextId = 1;
-  #budgetDay: string | undefined;
 
   constructor(options: RequestQueueOptions) {
     this.#clock = options.clock ?? systemClock;
     this.#logger = options.logger.child('queue');
-    this.#store = options.budgetStore ?? new MemoryBudgetStore();
     this.#retryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     this.#random = options.random ?? Math.random;
-    this.#maxConcurrent = options.maxConcurrent ?? DEFAULT_MAX_CONCURRENT;
-    if (!Number.isInteger(this.#maxConcurrent) || this.#maxConcurrent < 1) {
-      throw new RangeError(
-        `Invalid maxConcurrent ${options.maxConcurrent}: expected a whole number of at least 1.`,
-      );
-    }
-    this.#config = {
-      limit: validateRateLimit(options.rateLimit ?? DEFAULT_RATE_LIMIT),
-      windowMs: options.windowMs ?? DEFAULT_RATE_WINDOW.windowMs,
-      marginMs: options.windowMarginMs ?? DEFAULT_RATE_WINDOW.marginMs,
-      recoveryMs: options.recoveryMs ?? DEFAULT_RATE_WINDOW.recoveryMs,
-      minShare: DEFAULT_RATE_WINDOW.minShare,
-    };
-    if (!(this.#config.windowMs > 0) || !(this.#config.marginMs >= 0)) {
-      throw new RangeError(
-        `Invalid rate window of ${this.#config.windowMs} ms with a margin of ${this.#config.marginMs} ms: expected a positive window and a margin of 0 or more.`,
-      );
-    }
+    this.#maxConcurrent = maxConcurrent(options);
+    this.#config = rateWindowConfig(options);
     this.#events = new QueueEvents((error) =>
       this.#logger.error('A queue event listener failed', {
         error: describeError(error),
       }),
     );
+    this.#budgets = new BudgetLedger(
+      options.budgetStore ?? new MemoryBudgetStore(),
+      (status) => this.#events.emit('budget', status),
+    );
+    this.#wake = new WakeTimer(this.#clock, () => this.#dispatch());
   }
 
   /**
@@ -235,7 +184,7 @@ export class RequestQueue {
   async close(options: { abortRunning?: boolean } = {}): Promise<void> {
     if (!this.#closed) {
       this.#closed = true;
-      this.#cancelWake();
+      this.#wake.cancel();
       this.#logger.info('Queue closing', {
         waiting: this.#pending.size,
         running: this.#counts.running,
@@ -283,13 +232,7 @@ export class RequestQueue {
   /** Returns what is left today of a call's daily budget, or null if none. */
   budgetLeft(target: BudgetTarget): BudgetStatus | null {
     const slot = budgetSlotFor(target);
-    if (!slot) return null;
-    const now = this.#clock.now();
-    return budgetStatus(
-      slot,
-      this.#store.used(bucharestDayKey(now), slot.key),
-      now,
-    );
+    return slot ? this.#budgets.status(slot, this.#clock.now()) : null;
   }
 
   #createRecord(job: QueueJob<unknown>, slot: BudgetSlot | null): JobRecord {
@@ -361,7 +304,6 @@ export class RequestQueue {
   #dispatch(): void {
     for (;;) {
       const now = this.#clock.now();
-      this.#rollBudgetDay(now);
 
       // Running jobs that need a second call go first: they hold a slot.
       if (this.#reservations.length > 0) {
@@ -410,18 +352,9 @@ export class RequestQueue {
     this.#pending.remove(record);
     this.#pending.markServed(record);
 
-    if (record.slot) {
-      const day = bucharestDayKey(now);
-      const used = this.#store.tryConsume(
-        day,
-        record.slot.key,
-        record.slot.rule.perDay,
-      );
-      if (used === null) {
-        this.#onBudgetSpent(record, now);
-        return;
-      }
-      this.#events.emit('budget', budgetStatus(record.slot, used, now));
+    if (record.slot && !this.#budgets.trySpend(record.slot, now)) {
+      this.#onBudgetSpent(record, now);
+      return;
     }
     if (record.countsTowardRateLimit) {
       this.#window = recordStart(this.#window, this.#config, now);
@@ -476,9 +409,10 @@ export class RequestQueue {
       random: this.#random(),
     });
     if (decision.kind === 'rateLimited') this.#slowDown(record, now);
-    if (error instanceof AppFailure && error.code === 'anaf.dailyLimit') {
-      this.#exhaustBudget(record, now);
-    }
+    // ANAF reported the daily limit reached, so the local count follows.
+    const spent =
+      error instanceof AppFailure && error.code === 'anaf.dailyLimit';
+    if (spent && record.slot) this.#budgets.exhaust(record.slot, now);
 
     if (!decision.retry || this.#closed) {
       this.#logger.debug('Job failed', {
@@ -513,21 +447,9 @@ export class RequestQueue {
     this.#emitTotals();
   }
 
-  /** ANAF reported the daily limit reached: the local count follows it. */
-  #exhaustBudget(record: JobRecord, now: number): void {
-    if (!record.slot) return;
-    const day = bucharestDayKey(now);
-    this.#store.exhaust(day, record.slot.key, record.slot.rule.perDay);
-    const used = this.#store.used(day, record.slot.key);
-    this.#events.emit('budget', budgetStatus(record.slot, used, now));
-  }
-
   /** Handles a job whose budget is spent; returns false if it is not. */
   #stopIfBudgetSpent(record: JobRecord, now: number): boolean {
-    if (!record.slot) return false;
-    const used = this.#store.used(bucharestDayKey(now), record.slot.key);
-    if (used < record.slot.rule.perDay) return false;
-
+    if (!record.slot || !this.#budgets.isSpent(record.slot, now)) return false;
     this.#pending.remove(record);
     this.#onBudgetSpent(record, now);
     return true;
@@ -535,8 +457,7 @@ export class RequestQueue {
 
   #onBudgetSpent(record: JobRecord, now: number): void {
     if (!record.slot) return;
-    const used = this.#store.used(bucharestDayKey(now), record.slot.key);
-    const status = budgetStatus(record.slot, used, now);
+    const status = this.#budgets.status(record.slot, now);
     const fields = {
       ...jobFields(record),
       resetsAt: new Date(status.resetsAt).toISOString(),
@@ -562,6 +483,10 @@ export class RequestQueue {
       await this.#clock.sleep(delayMs, record.controller.signal);
     } catch (reason) {
       this.#finish(record, { ok: false, error: reason });
+      return;
+    }
+    if (this.#closed) {
+      this.#finish(record, { ok: false, error: notSentError() });
       return;
     }
     record.resumesAt = undefined;
@@ -631,34 +556,8 @@ export class RequestQueue {
 
   #armWake(at: number, now: number): void {
     // While slowed down the limit recovers over time, so look again sooner.
-    const target = this.#window.slowdown
-      ? Math.min(at, now + SLOWDOWN_RECHECK_MS)
-      : at;
-    if (this.#wake && this.#wake.at <= target) return;
-
-    this.#cancelWake();
-    const controller = new AbortController();
-    this.#wake = { at: target, controller };
-    this.#clock.sleep(target - now, controller.signal).then(
-      () => {
-        if (this.#wake?.controller === controller) this.#wake = undefined;
-        this.#dispatch();
-      },
-      () => {},
-    );
-  }
-
-  #cancelWake(): void {
-    this.#wake?.controller.abort();
-    this.#wake = undefined;
-  }
-
-  /** Deletes the previous days' counters once the Romania day changes. */
-  #rollBudgetDay(now: number): void {
-    const day = bucharestDayKey(now);
-    if (day === this.#budgetDay) return;
-    this.#budgetDay = day;
-    this.#store.deleteBefore(day);
+    const slowed = slowdownShare(this.#window.slowdown, this.#config, now) < 1;
+    this.#wake.arm(slowed ? Math.min(at, now + SLOWDOWN_RECHECK_MS) : at, now);
   }
 
   #notifyIdle(): void {
@@ -666,52 +565,4 @@ export class RequestQueue {
     this.#idleWaiters = [];
     for (const resolve of waiters) resolve();
   }
-}
-
-function snapshot(record: JobRecord): JobSnapshot {
-  const result: JobSnapshot = {
-    id: record.id,
-    endpoint: record.spec.endpoint,
-    lane: record.lane,
-    state: record.state,
-    attempt: record.attempt,
-  };
-  if (record.spec.cif !== undefined) result.cif = record.spec.cif;
-  if (record.spec.messageKey !== undefined)
-    result.messageKey = record.spec.messageKey;
-  if (record.resumesAt !== undefined) result.resumesAt = record.resumesAt;
-  if (record.error !== undefined) result.error = record.error;
-  return result;
-}
-
-function jobFields(record: JobRecord): Record<string, unknown> {
-  return {
-    job: record.id,
-    endpoint: record.spec.endpoint,
-    cif: record.spec.cif,
-    messageKey: record.spec.messageKey,
-    attempt: record.attempt,
-  };
-}
-
-function errorSummary(error: unknown): { code: string; message: string } {
-  if (error instanceof AppFailure)
-    return { code: error.code, message: error.message };
-  if (error instanceof Error)
-    return { code: error.name, message: error.message };
-  return { code: 'internal', message: String(error) };
-}
-
-function notSentError(): DOMException {
-  return new DOMException(
-    'The request queue closed before the request was sent.',
-    'AbortError',
-  );
-}
-
-function cancelledError(): DOMException {
-  return new DOMException(
-    'The request queue closed and cancelled the request in flight.',
-    'AbortError',
-  );
 }

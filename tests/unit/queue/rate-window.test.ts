@@ -16,6 +16,7 @@ import {
 
 const config: RateWindowConfig = {
   limit: 3,
+  windowMs: 60_000,
   marginMs: 1_000,
   recoveryMs: 120_000,
   minShare: 0.1,

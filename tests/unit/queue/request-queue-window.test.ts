@@ -15,7 +15,7 @@ import { capture, createQueue } from './queue-harness.ts';
 const MINUTE = 60_000;
 const SEEDS = Array.from({ length: 30 }, (_, i) => 1000 + i);
 
-/** Returns the most times that fall within any closed window of `windowMs`. */
+/** Returns the maximum number of times within any closed `windowMs` window. */
 function maxInWindow(times: readonly number[], windowMs: number): number {
   const sorted = [...times].sort((a, b) => a - b);
   let max = 0;

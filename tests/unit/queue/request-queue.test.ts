@@ -788,6 +788,19 @@ describe('RequestQueue close', () => {
     expect(running.current.status).toBe('rejected');
   });
 
+  it('rejects retrying jobs', async () => {
+    const { queue, clock } = createQueue();
+    const log: StartLog[] = [];
+    const retrying = capture(
+      queue.submit(fakeJob(clock, log, hello, { failures: [timeout()] })),
+    );
+    await clock.advance(0);
+    await queue.close();
+    await clock.runUntilIdle();
+    expect(retrying.current.status).toBe('rejected');
+    expect(log).toHaveLength(1);
+  });
+
   it('rejects jobs after close', async () => {
     const { queue } = createQueue();
     await queue.close();
