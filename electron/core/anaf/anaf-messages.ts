@@ -40,7 +40,7 @@ const RULES: ReadonlyArray<[AnafMessageClass, RegExp]> = [
   ['expired', /a trecut perioada de 60 de zile/],
   ['noRight', /nu aveti drept/],
   ['noRight', /nu exista niciun cif p\w*tru care sa aveti drept/],
-  ['notFound', /nu exista factura cu id_incarcare/],
+  ['notFound', /nu exista (factura|declaratie) cu id_incarcare/],
   ['notFound', /nu exista inregistrata nici o factura/],
   ['noMessages', /^nu exista mesaje in/],
   ['listTooLarge', /lista de mesaje este mai mare decat numarul/],

@@ -40,6 +40,7 @@ describe('classifyAnafMessage', () => {
     ['Nu exista niciun CIF petru care sa aveti drept', 'noRight'],
     ['Nu aveti dreptul de inteorgare pentru id_incarcare= 18', 'noRight'],
     ['Nu exista factura cu id_incarcare= 15000', 'notFound'],
+    ['Nu exista declaratie cu id_incarcare= 15000', 'notFound'],
     ['Pentru id=21 nu exista inregistrata nici o factura', 'notFound'],
     ['Nu exista mesaje in ultimele 15 zile', 'noMessages'],
     ['Nu exista mesaje in intervalul selectat', 'noMessages'],
