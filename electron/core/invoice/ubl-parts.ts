@@ -1,6 +1,7 @@
 /** Readers for the repeated parts of a UBL 2.1 Invoice or CreditNote. */
 import type {
   AllowanceCharge,
+  DecimalValue,
   InvoiceAttachment,
   InvoiceLine,
   InvoiceParty,
@@ -16,7 +17,10 @@ import { parseDecimal } from './values.ts';
 import { all, attribute, one, text } from './xml-path.ts';
 
 /** Reads a decimal child, naming the element path in errors. */
-export function ublDecimal(parent: Element | null, path: string) {
+export function ublDecimal(
+  parent: Element | null,
+  path: string,
+): DecimalValue | null {
   return parseDecimal(text(parent, path), path);
 }
 
