@@ -46,7 +46,7 @@ export function sniffBody(body: Uint8Array): BodyKind {
 /** Returns a short, redacted excerpt of a body for an error message. */
 export function bodyExcerpt(body: Uint8Array, length = 80): string {
   const text = bodyText(body.subarray(0, length * 4))
-    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/\p{Cc}+/gu, ' ')
     .trim();
   const cut = text.length > length ? `${text.slice(0, length)}...` : text;
   return redactText(cut);

@@ -2,11 +2,13 @@
  * Typed failures of ANAF calls. Each failure is an `AppFailure` whose
  * `details` carry a machine-readable `kind`, whether the failure is transient
  * (`retryable`) and how far the request got (`delivery`). The request queue
- * reads these to decide on retries; the renderer receives only the code and message.
+ * reads these to decide on retries, and the renderer receives only the code
+ * and message.
  *
- * `retryable` says the same request may succeed later. It does not say the
+ * `retryable` means the same request may succeed later. It does not mean the
  * request is safe to repeat: an upload that timed out is retryable in kind,
- * but the queue must not resend it because ANAF may have recorded it.
+ * but the queue must not resend it because ANAF may have recorded it. Check
+ * `ENDPOINTS[name].idempotent` and `delivery` for that.
  */
 import { AppFailure, type ErrorCode } from '../../../shared/result.ts';
 
