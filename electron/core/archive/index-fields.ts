@@ -1,0 +1,159 @@
+/**
+ * The fields the archive indexes from a downloaded ZIP: the invoice's number,
+ * dates, amounts and partner, or the error count of a rejected upload.
+ */
+import type {
+  DecimalValue,
+  Invoice,
+  InvoiceParty,
+} from '../../../shared/invoice.ts';
+import { readAnafMessage } from '../invoice/index.ts';
+
+import { decimalToCents } from './amounts.ts';
+import { foldedColumn } from './fold.ts';
+
+export interface VatRow {
+  category: string | null;
+  rate: string | null;
+  taxableCents: number | null;
+  taxCents: number | null;
+}
+
+export interface IndexedFields {
+  documentKind: 'invoice' | 'errors' | null;
+  partnerCif: string | null;
+  partnerVatId: string | null;
+  partnerName: string | null;
+  number: string | null;
+  typeCode: string | null;
+  issueDate: string | null;
+  dueDate: string | null;
+  currency: string | null;
+  netCents: number | null;
+  vatCents: number | null;
+  totalCents: number | null;
+  errorCount: number | null;
+  vat: VatRow[];
+  partnerFolded: string;
+  numberFolded: string;
+  /** Why the ZIP's content could not be read; the ZIP is kept regardless. */
+  problem: string | null;
+}
+
+const EMPTY: IndexedFields = {
+  documentKind: null,
+  partnerCif: null,
+  partnerVatId: null,
+  partnerName: null,
+  number: null,
+  typeCode: null,
+  issueDate: null,
+  dueDate: null,
+  currency: null,
+  netCents: null,
+  vatCents: null,
+  totalCents: null,
+  errorCount: null,
+  vat: [],
+  partnerFolded: '',
+  numberFolded: '',
+  problem: null,
+};
+
+/**
+ * Reads a stored ZIP and returns its index fields. A ZIP whose content
+ * cannot be read gives empty fields and the reason in `problem`.
+ * `direction` is the list's direction (`sent`, `received`, ...), used to
+ * pick the partner when the company is on neither side of the invoice.
+ */
+export async function readIndexFields(
+  cif: string,
+  direction: string,
+  zipBytes: Uint8Array,
+): Promise<IndexedFields> {
+  const message = await readAnafMessage(zipBytes);
+  if (!message.ok) {
+    return {
+      ...EMPTY,
+      problem: `The ZIP is kept, but its content could not be read: ${message.error.message}`,
+    };
+  }
+
+  const { content } = message.value;
+  if (content.kind === 'errors') {
+    return {
+      ...EMPTY,
+      documentKind: 'errors',
+      errorCount: content.errors.errors.length,
+    };
+  }
+  return invoiceFields(cif, direction, content.invoice);
+}
+
+/** Returns the index fields of a parsed invoice. */
+export function invoiceFields(
+  cif: string,
+  direction: string,
+  invoice: Invoice,
+): IndexedFields {
+  const partner = partnerOf(cif, direction, invoice);
+  const partnerCif = partner.cif ?? partner.vatId ?? null;
+  const sign = isCreditNote(invoice) ? -1 : 1;
+  const signed = (value: DecimalValue | null) => {
+    const cents = decimalToCents(value);
+    return cents === null ? null : cents * sign;
+  };
+  return {
+    ...EMPTY,
+    documentKind: 'invoice',
+    partnerCif,
+    partnerVatId: partner.vatId,
+    partnerName: partner.name,
+    number: invoice.number,
+    typeCode: invoice.typeCode,
+    issueDate: invoice.issueDate,
+    dueDate: invoice.dueDate,
+    currency: invoice.currency,
+    netCents: signed(invoice.totals.net),
+    vatCents: signed(invoice.totals.vat),
+    totalCents: signed(invoice.totals.withVat),
+    vat: invoice.vatBreakdown.map((row) => ({
+      category: row.category,
+      rate: row.rate?.text ?? null,
+      taxableCents: signed(row.taxableAmount),
+      taxCents: signed(row.taxAmount),
+    })),
+    partnerFolded: foldedColumn([
+      partner.name,
+      partner.tradingName,
+      partnerCif,
+      partner.vatId,
+    ]),
+    numberFolded: foldedColumn([invoice.number]),
+  };
+}
+
+/**
+ * A credit note (UBL `CreditNote`, or UNTDID 1001 type code 381) states
+ * positive amounts that reduce what is owed, so the index stores them
+ * negative and the totals of a filter net them against the invoices.
+ */
+function isCreditNote(invoice: Invoice): boolean {
+  return invoice.rootKind === 'CreditNote' || invoice.typeCode === '381';
+}
+
+/**
+ * The other party: the buyer when the company sold, the seller when it
+ * bought. When the CIFs do not tell (a missing or foreign id), the list's
+ * direction decides.
+ */
+function partnerOf(
+  cif: string,
+  direction: string,
+  invoice: Invoice,
+): InvoiceParty {
+  const { seller, buyer } = invoice;
+  if (seller.cif === cif && buyer.cif !== cif) return buyer;
+  if (buyer.cif === cif && seller.cif !== cif) return seller;
+  return direction === 'sent' ? buyer : seller;
+}

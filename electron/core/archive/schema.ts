@@ -1,0 +1,101 @@
+/**
+ * The archive's tables in the app's SQLite database.
+ *
+ * `archive_messages` has one row per message that a company's list returned,
+ * keyed by the company's CIF and ANAF's download id. The row is written when
+ * the message is listed, before its ZIP is downloaded, and later carries the
+ * indexed fields of the invoice inside the ZIP. Amounts are kept in minor
+ * units (cents) so that sums are exact. `archive_vat` keeps each invoice's
+ * VAT breakdown for the CSV export, and `archive_meta` the archive root and
+ * the state of an unfinished move.
+ */
+import type { DatabaseSync } from 'node:sqlite';
+
+import type { Migration } from '../db/database.ts';
+
+export const ARCHIVE_OWNER = 'archive';
+
+const MESSAGES_TABLE = `
+CREATE TABLE archive_messages (
+  id INTEGER PRIMARY KEY,
+  cif TEXT NOT NULL,
+  message_id TEXT NOT NULL,
+  upload_index TEXT NOT NULL,
+  message_type TEXT NOT NULL,
+  direction TEXT NOT NULL,
+  details TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  zip_path TEXT NOT NULL,
+  state TEXT NOT NULL
+    CHECK (state IN ('listed', 'downloaded', 'expired', 'failed')),
+  failure_reason TEXT,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  listed_at TEXT NOT NULL,
+  downloaded_at TEXT,
+  zip_sha256 TEXT,
+  zip_size INTEGER,
+  seen INTEGER NOT NULL DEFAULT 0,
+  document_kind TEXT,
+  partner_cif TEXT,
+  partner_vat_id TEXT,
+  partner_name TEXT,
+  number TEXT,
+  type_code TEXT,
+  issue_date TEXT,
+  due_date TEXT,
+  doc_date TEXT NOT NULL,
+  currency TEXT,
+  net_cents INTEGER,
+  vat_cents INTEGER,
+  total_cents INTEGER,
+  error_count INTEGER,
+  partner_folded TEXT NOT NULL DEFAULT '',
+  number_folded TEXT NOT NULL DEFAULT ''
+)`;
+
+const VAT_TABLE = `
+CREATE TABLE archive_vat (
+  message_row INTEGER NOT NULL
+    REFERENCES archive_messages (id) ON DELETE CASCADE,
+  category TEXT,
+  rate TEXT,
+  taxable_cents INTEGER,
+  tax_cents INTEGER
+)`;
+
+const META_TABLE = `
+CREATE TABLE archive_meta (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+)`;
+
+/**
+ * One index per sort field, each led by company and direction, because the
+ * browser always lists one company's received, sent or rejected messages.
+ * The totals index covers the per-currency sums of a whole filter.
+ */
+const INDEXES = [
+  'CREATE UNIQUE INDEX archive_messages_key ON archive_messages (cif, message_id)',
+  'CREATE INDEX archive_messages_created ON archive_messages (cif, direction, created_at)',
+  'CREATE INDEX archive_messages_issue ON archive_messages (cif, direction, issue_date)',
+  'CREATE INDEX archive_messages_due ON archive_messages (cif, direction, due_date)',
+  'CREATE INDEX archive_messages_doc_date ON archive_messages (cif, direction, doc_date)',
+  'CREATE INDEX archive_messages_number ON archive_messages (cif, direction, number_folded)',
+  'CREATE INDEX archive_messages_partner ON archive_messages (cif, direction, partner_folded)',
+  'CREATE INDEX archive_messages_total ON archive_messages (cif, direction, total_cents)',
+  'CREATE INDEX archive_messages_totals ON archive_messages (cif, direction, currency, net_cents, vat_cents, total_cents)',
+  'CREATE INDEX archive_messages_state ON archive_messages (state, cif)',
+  'CREATE INDEX archive_messages_upload ON archive_messages (upload_index)',
+  'CREATE INDEX archive_vat_message ON archive_vat (message_row)',
+];
+
+function createTables(db: DatabaseSync): void {
+  db.exec(MESSAGES_TABLE);
+  db.exec(VAT_TABLE);
+  db.exec(META_TABLE);
+  for (const statement of INDEXES) db.exec(statement);
+}
+
+export const ARCHIVE_MIGRATIONS: readonly Migration[] = [
+  { owner: ARCHIVE_OWNER, version: 1, apply: createTables },
+];
