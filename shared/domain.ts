@@ -22,8 +22,25 @@ export interface AccountSummary {
   refreshExpiresAt: string | null;
   /** `expiring` from 14 days before the refresh token ends. */
   status: 'ok' | 'expiring' | 'expired' | 'loggedOut';
+  /** A sentence about the expiry to show beside the account, or null. */
+  warning: string | null;
+  /** Why the stored tokens could not be read, or null. */
+  storageProblem: string | null;
   /** False when tokens are kept for this session only (no safe storage). */
   persistent: boolean;
+}
+
+/** A certificate the operating system offered at ANAF's login, for the app's picker. */
+export interface CertificatePickerEntry {
+  id: string;
+  subject: string;
+  issuer: string | null;
+  serial: string;
+  /** Epoch milliseconds, or null when unknown. */
+  validFrom: number | null;
+  validTo: number | null;
+  expired: boolean;
+  notYetValid: boolean;
 }
 
 /** A certificate the sandbox issued, offered in the login picker. */

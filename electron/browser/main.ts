@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createAppCore } from '../core/app/app-core.ts';
 import { createConfSettingsStore } from '../core/app/conf-settings-store.ts';
+import { openNodeVault } from '../core/vault/index.ts';
 import { acquireDataLock } from '../core/data/lock.ts';
 import { dataPaths, defaultDataDir } from '../core/data/paths.ts';
 import { ensureDir, restrictUmask } from '../core/data/files.ts';
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
       'data-dir': { type: 'string' },
       port: { type: 'string' },
       open: { type: 'boolean', default: false },
+      'insecure-storage': { type: 'boolean', default: false },
     },
   });
   restrictUmask();
@@ -42,12 +44,23 @@ async function main(): Promise<void> {
 
   // The shell starts after the core, whose events it carries.
   const started: { shell?: BrowserShell } = {};
+  const settingsStore = createConfSettingsStore(dataDir);
+  const vault = await openNodeVault({
+    dataDir,
+    insecureStorage: values['insecure-storage'] === true || settingsStore.read().acceptWeakTokenStorage === true,
+    logger,
+  });
   const core = createAppCore({
     shell: 'browser',
     version: process.env.npm_package_version ?? '0.1.0',
     dataDir,
     logger,
-    settingsStore: createConfSettingsStore(dataDir),
+    settingsStore,
+    vault,
+    login: {
+      // The renderer opens the identity provider in a new tab of the same browser.
+      openLoginUrl: async (url) => started.shell?.emit('login.openUrl', { url }),
+    },
     openExternal: async (url) => {
       await open(url);
     },

@@ -17,6 +17,9 @@ import { createEventSender, registerIpcHandlers } from './ipc.ts';
 import { APP_SCHEME_PRIVILEGES, serveRenderer } from './protocol.ts';
 import { APP_ORIGIN, guardNavigation, mainWindowPreferences } from './security.ts';
 import { createElectronSettingsStore } from './settings-store.ts';
+import { CertificatePickerBridge } from './auth/certificate-picker.ts';
+import { createLoginWindowTransport } from './auth/login-window.ts';
+import { openSafeStorageVault } from './auth/safe-storage-vault.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const distRoot = path.resolve(here, '..', '..');
@@ -46,8 +49,12 @@ if (!app.requestSingleInstanceLock()) {
   });
 }
 
+function mainWindow(): BrowserWindow | undefined {
+  return [...appWindows][0];
+}
+
 function focusMainWindow(): void {
-  const [window] = appWindows;
+  const window = mainWindow();
   if (!window) return;
   if (window.isMinimized()) window.restore();
   window.focus();
@@ -56,14 +63,34 @@ function focusMainWindow(): void {
 async function start(): Promise<void> {
   serveRenderer(protocol, rendererRoot);
   const lock = acquireDataLock(paths.lockFile, 'e-Factura Desktop', logger);
+  const settingsStore = createElectronSettingsStore(dataDir);
+  const vault = await openSafeStorageVault({
+    dataDir,
+    acceptWeakStorage: settingsStore.read().acceptWeakTokenStorage === true,
+    logger,
+  });
+  const emit = createEventSender(() => [...appWindows].map((window): WebContents => window.webContents));
+  const picker = new CertificatePickerBridge((request) => emit('login.pickCertificate', request));
   const core = createAppCore({
     shell: 'electron',
     version: app.getVersion(),
     dataDir,
     logger,
-    settingsStore: createElectronSettingsStore(dataDir),
+    settingsStore,
+    vault,
+    login: {
+      anafTransport: (account) =>
+        createLoginWindowTransport({
+          pickCertificate: picker.pick,
+          logger,
+          ...(mainWindow() ? { parent: mainWindow() } : {}),
+          ...(account.certificate ? { preferredSerial: account.certificate.serial } : {}),
+        }),
+      openLoginUrl: (url) => shell.openExternal(url),
+      answerCertificate: (requestId, certificateId) => picker.answer(requestId, certificateId),
+    },
     openExternal: (url) => shell.openExternal(url),
-    emit: createEventSender(() => [...appWindows].map((window): WebContents => window.webContents)),
+    emit,
     ...(lock.acquired ? {} : { readOnlyReason: lock.message }),
   });
   registerIpcHandlers(ipcMain, createDispatcher(core.handlers, logger), appWindowIds, logger);

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { Result } from '../result.ts';
 import type {
   AccountSummary,
+  CertificatePickerEntry,
   CompanySummary,
   InvoiceDocument,
   InvoicePage,
@@ -138,6 +139,10 @@ export const channels = {
       .strict(),
     output: returns<AccountSummary>(),
   },
+  'accounts.answerCertificate': {
+    input: z.object({ requestId: id, certificateId: z.string().max(200).nullable() }).strict(),
+    output: returns<{ accepted: boolean }>(),
+  },
   'accounts.relogin': { input: z.object({ accountId: id }).strict(), output: returns<AccountSummary>() },
   'accounts.logout': {
     input: z.object({ accountId: id }).strict(),
@@ -231,6 +236,10 @@ export interface EventPayloads {
   'invoices.changed': { cif: string; added: number };
   'sync.progress': SyncProgress;
   'queue.changed': QueueSnapshot;
+  /** The login window met several certificates: the renderer shows its picker and answers. */
+  'login.pickCertificate': { requestId: string; entries: CertificatePickerEntry[] };
+  /** The browser login path asks the renderer to open the authorize URL in a new tab. */
+  'login.openUrl': { url: string };
   /** A warning the user should see now, e.g. a token that expires soon. */
   'notice': { level: 'info' | 'warning' | 'error'; message: string };
 }
@@ -246,6 +255,8 @@ export const EVENT_NAMES: EventName[] = [
   'invoices.changed',
   'sync.progress',
   'queue.changed',
+  'login.openUrl',
+  'login.pickCertificate',
   'notice',
 ];
 

@@ -3,6 +3,10 @@ import { createAppCore, type AppCore } from '../../electron/core/app/app-core.ts
 import type { SettingsStore } from '../../electron/core/app/settings-service.ts';
 import type { EventName, EventPayloads } from '../../shared/ipc/contract.ts';
 import { createMemoryLogger } from '../../electron/core/log/logger.ts';
+import { MemoryVault } from '../../electron/core/vault/index.ts';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
 export interface TestCore {
   core: AppCore;
@@ -24,12 +28,16 @@ export function createTestCore(initial: Record<string, unknown> = {}): TestCore 
   const events: TestCore['events'] = [];
   const opened: string[] = [];
   const { logger, lines } = createMemoryLogger();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'efactura-core-'));
   const core = createAppCore({
     shell: 'browser',
     version: '0.0.0-test',
-    dataDir: '/tmp/efactura-test',
+    dataDir,
     logger,
     settingsStore: store,
+    vault: new MemoryVault(),
+    login: { openLoginUrl: async () => undefined },
+    startSandboxAtLaunch: false,
     openExternal: async (url) => {
       opened.push(url);
     },

@@ -1,12 +1,21 @@
 /**
- * Builds the handler table that both shells serve, from the platform
- * services each shell passes in. Shells wire; this module decides.
+ * Builds the handler table that both shells serve, from the core services
+ * and the platform pieces each shell passes in. Shells wire; this module and
+ * the handler groups it assembles decide.
  */
 import type { AppInfo, EnvironmentInfo, EventName, EventPayloads } from '../../../shared/ipc/contract.ts';
 import type { Logger } from '../log/logger.ts';
+import { describeError } from '../log/logger.ts';
 import type { HandlerTable } from '../ipc/dispatcher.ts';
+import type { SecretVault } from '../vault/vault.ts';
+import type { SandboxOptions } from '../../sandbox/options.ts';
 import { createSettingsService, type SettingsService, type SettingsStore } from './settings-service.ts';
 import { createExternalLinkOpener, type ExternalOpener } from './external-links.ts';
+import { CoreServices } from './services.ts';
+import { createAccountHandlers, type LoginPlatform } from './handlers/accounts.ts';
+import { createActivityHandlers } from './handlers/activity.ts';
+import { createCompanyHandlers, NO_COUNTS } from './handlers/companies.ts';
+import { PENDING_ARCHIVE_HANDLERS, PENDING_UPLOAD_HANDLERS } from './handlers/pending.ts';
 
 export type EventEmitterFn = <E extends EventName>(event: E, payload: EventPayloads[E]) => void;
 
@@ -16,28 +25,40 @@ export interface Platform {
   dataDir: string;
   logger: Logger;
   settingsStore: SettingsStore;
+  vault: SecretVault;
+  login: LoginPlatform;
   openExternal: ExternalOpener;
   emit: EventEmitterFn;
   /** Set when another process holds the data folder's lock. */
   readOnlyReason?: string;
+  /** Options for the embedded sandbox; tests shorten its delays. */
+  sandbox?: Partial<SandboxOptions>;
+  /** False keeps the embedded sandbox from starting until it is needed. */
+  startSandboxAtLaunch?: boolean;
 }
 
 export interface AppCore {
   handlers: HandlerTable;
   settings: SettingsService;
+  services: CoreServices;
   close(): Promise<void>;
 }
 
 export function createAppCore(platform: Platform): AppCore {
   const { logger } = platform;
   const settings = createSettingsService(platform.settingsStore, logger);
+  const services = new CoreServices({ dataDir: platform.dataDir, logger, vault: platform.vault, settings, ...(platform.sandbox ? { sandbox: platform.sandbox } : {}) });
   const openLink = createExternalLinkOpener(platform.openExternal, logger);
   const rendererLog = logger.child('renderer');
+  const activity = createActivityHandlers(services.queue, platform.emit);
 
-  const environmentInfo = (): EnvironmentInfo => ({
-    selected: settings.get().environment,
-    sandbox: { running: false },
-  });
+  const environmentInfo = (): EnvironmentInfo => {
+    const info = services.sandbox.info();
+    return {
+      selected: settings.get().environment,
+      sandbox: info ? { running: true, apiUrl: info.apiUrl } : { running: false },
+    };
+  };
 
   settings.onChange((next) => platform.emit('settings.changed', next));
 
@@ -73,12 +94,27 @@ export function createAppCore(platform: Platform): AppCore {
       await openLink(url);
       return null;
     },
+    ...createAccountHandlers(services, platform.login, platform.emit),
+    ...createCompanyHandlers(services, () => NO_COUNTS, platform.emit),
+    ...PENDING_ARCHIVE_HANDLERS,
+    ...PENDING_UPLOAD_HANDLERS,
+    'queue.snapshot': activity['queue.snapshot'],
   };
+
+  if (platform.startSandboxAtLaunch !== false) {
+    services.startSandbox().then(
+      () => platform.emit('environment.changed', environmentInfo()),
+      (error: unknown) => logger.error('The embedded sandbox did not start', { error: describeError(error) }),
+    );
+  }
 
   return {
     handlers,
     settings,
+    services,
     close: async () => {
+      activity.stop();
+      await services.close();
       logger.info('App core stopped');
     },
   };

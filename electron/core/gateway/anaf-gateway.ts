@@ -25,7 +25,8 @@ export interface CallTarget {
   api: ApiPath;
 }
 
-export type ClientLookup = (accountId: string) => AnafClient;
+/** Resolves an account's client; async because accounts load from disk. */
+export type ClientLookup = (accountId: string) => Promise<AnafClient>;
 
 export interface CallOptions {
   lane?: Lane;
@@ -46,13 +47,13 @@ export class AnafGateway {
   }
 
   hello(accountId: string, options: CallOptions = {}): Promise<HelloResult> {
-    const client = this.#clientFor(accountId);
+    const client = () => this.#clientFor(accountId);
     return this.#queue.submit({
       endpoint: 'hello',
       lane: options.lane ?? 'interactive',
       idempotent: true,
       ...(options.signal ? { signal: options.signal } : {}),
-      run: (signal) => client.hello('efactura-desktop', { signal }),
+      run: async (signal) => (await client()).hello('efactura-desktop', { signal }),
     });
   }
 
@@ -62,7 +63,7 @@ export class AnafGateway {
    * refuses such a call before ANAF records it.
    */
   upload(target: CallTarget, request: Omit<UploadRequest, 'apiPath' | 'cif'>, options: CallOptions = {}): Promise<UploadOutcome> {
-    const client = this.#clientFor(target.accountId);
+    const client = () => this.#clientFor(target.accountId);
     return this.#queue.submit({
       endpoint: request.standard === 'RASP' ? 'uploadRasp' : 'upload',
       lane: options.lane ?? 'interactive',
@@ -70,12 +71,12 @@ export class AnafGateway {
       idempotent: false,
       retryOn429EvenIfNotIdempotent: true,
       ...(options.signal ? { signal: options.signal } : {}),
-      run: (signal) => client.upload({ ...request, apiPath: target.api, cif: target.cif }, { signal }),
+      run: async (signal) => (await client()).upload({ ...request, apiPath: target.api, cif: target.cif }, { signal }),
     });
   }
 
   status(target: CallTarget, uploadIndex: string, options: CallOptions = {}): Promise<UploadStatus> {
-    const client = this.#clientFor(target.accountId);
+    const client = () => this.#clientFor(target.accountId);
     return this.#queue.submit({
       endpoint: 'status',
       lane: options.lane ?? 'background',
@@ -84,12 +85,12 @@ export class AnafGateway {
       idempotent: true,
       dedupeKey: `status:${target.api}:${uploadIndex}`,
       ...(options.signal ? { signal: options.signal } : {}),
-      run: (signal) => client.status({ apiPath: target.api, uploadIndex }, { signal }),
+      run: async (signal) => (await client()).status({ apiPath: target.api, uploadIndex }, { signal }),
     });
   }
 
   listPage(target: CallTarget, request: Omit<MessagePageRequest, 'apiPath' | 'cif'>, options: CallOptions = {}): Promise<MessagePage> {
-    const client = this.#clientFor(target.accountId);
+    const client = () => this.#clientFor(target.accountId);
     return this.#queue.submit({
       endpoint: 'listPaginated',
       lane: options.lane ?? 'background',
@@ -97,24 +98,24 @@ export class AnafGateway {
       idempotent: true,
       dedupeKey: `list:${target.api}:${target.cif}:${request.window.startTime.getTime()}:${request.window.endTime.getTime()}:${request.page}:${request.filter ?? ''}`,
       ...(options.signal ? { signal: options.signal } : {}),
-      run: (signal) => client.listMessagePage({ ...request, apiPath: target.api, cif: target.cif }, { signal }),
+      run: async (signal) => (await client()).listMessagePage({ ...request, apiPath: target.api, cif: target.cif }, { signal }),
     });
   }
 
   listRecent(target: CallTarget, request: Omit<MessageListRequest, 'apiPath' | 'cif'>, options: CallOptions = {}): Promise<MessageList> {
-    const client = this.#clientFor(target.accountId);
+    const client = () => this.#clientFor(target.accountId);
     return this.#queue.submit({
       endpoint: 'listSimple',
       lane: options.lane ?? 'background',
       cif: target.cif,
       idempotent: true,
       ...(options.signal ? { signal: options.signal } : {}),
-      run: (signal) => client.listMessages({ ...request, apiPath: target.api, cif: target.cif }, { signal }),
+      run: async (signal) => (await client()).listMessages({ ...request, apiPath: target.api, cif: target.cif }, { signal }),
     });
   }
 
   download(target: CallTarget, downloadId: string, options: CallOptions = {}): Promise<Uint8Array> {
-    const client = this.#clientFor(target.accountId);
+    const client = () => this.#clientFor(target.accountId);
     return this.#queue.submit({
       endpoint: 'download',
       lane: options.lane ?? 'background',
@@ -123,7 +124,7 @@ export class AnafGateway {
       idempotent: true,
       dedupeKey: `download:${target.api}:${downloadId}`,
       ...(options.signal ? { signal: options.signal } : {}),
-      run: (signal) => client.download({ apiPath: target.api, downloadId }, { signal }),
+      run: async (signal) => (await client()).download({ apiPath: target.api, downloadId }, { signal }),
     });
   }
 }
