@@ -5,7 +5,12 @@
 import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { Call, Sandbox } from './context.ts';
-import { FAULT_KINDS, formatFaultSpec, toFaultSpec, type FaultSpec } from './faults.ts';
+import {
+  FAULT_KINDS,
+  formatFaultSpec,
+  toFaultSpec,
+  type FaultSpec,
+} from './faults.ts';
 import { ENDPOINTS } from './endpoints.ts';
 import { jsonReply, type Reply } from './http.ts';
 
@@ -46,7 +51,10 @@ function adminError(status: number, message: string): Reply {
   return jsonReply({ error: message }, status);
 }
 
-async function readJson<T>(call: Call, schema: z.ZodType<T>): Promise<T | string> {
+async function readJson<T>(
+  call: Call,
+  schema: z.ZodType<T>,
+): Promise<T | string> {
   const body = await call.body(MAX_ADMIN_BODY);
   if (body.tooLarge) return 'The request body is larger than 1 MB';
   let value: unknown;
@@ -107,13 +115,19 @@ async function changeFaults(call: Call, method: string): Promise<Reply> {
     return jsonReply(faultsView(call.sandbox));
   }
   const schema = method === 'PUT' ? faultsBody : faultBody;
-  const body = await readJson<{ faults?: (string | FaultSpec)[]; fault?: string | FaultSpec }>(call, schema);
+  const body = await readJson<{
+    faults?: (string | FaultSpec)[];
+    fault?: string | FaultSpec;
+  }>(call, schema);
   if (typeof body === 'string') return adminError(400, body);
   const specs = parseFaults(body.faults ?? (body.fault ? [body.fault] : []));
   if (typeof specs === 'string') return adminError(400, specs);
   if (method === 'PUT') faults.replace(specs);
   else specs.forEach((spec) => faults.add(spec));
-  call.sandbox.logger.info('[sandbox] faults changed', faultsView(call.sandbox));
+  call.sandbox.logger.info(
+    '[sandbox] faults changed',
+    faultsView(call.sandbox),
+  );
   return jsonReply(faultsView(call.sandbox));
 }
 
@@ -134,8 +148,13 @@ async function advanceClock(call: Call): Promise<Reply> {
 }
 
 /** Routes an admin call; `subpath` is the part after /sandbox-admin. */
-export async function handleAdmin(call: Call, adminKey: string): Promise<Reply> {
-  if (!keyMatches(adminKey, call.req.headers['x-admin-key'] as string | undefined)) {
+export async function handleAdmin(
+  call: Call,
+  adminKey: string,
+): Promise<Reply> {
+  if (
+    !keyMatches(adminKey, call.req.headers['x-admin-key'] as string | undefined)
+  ) {
     return adminError(401, 'Missing or wrong x-admin-key header');
   }
   const subpath = call.url.pathname.slice(ADMIN_PATH.length) || '/';

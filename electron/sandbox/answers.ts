@@ -1,4 +1,4 @@
-// The bodies of e-Factura's answers, in the shapes and namespaces ANAF uses:
+// The bodies of e-Factura's responses, in the shapes and namespaces ANAF uses:
 // XML `header` documents for upload and stareMesaj, `{eroare, titlu}` JSON
 // for lists and downloads, all with HTTP 200 even when they report an error.
 import { jsonReply, xmlAttribute, xmlReply, type Reply } from './http.ts';
@@ -33,20 +33,26 @@ export function statusAnswer(stare: string, downloadId: string | null): Reply {
 }
 
 export function statusError(message: string): Reply {
-  return xmlReply(`<header xmlns="${STATUS_NS}">\n${errorChildren([message])}</header>\n`);
+  return xmlReply(
+    `<header xmlns="${STATUS_NS}">\n${errorChildren([message])}</header>\n`,
+  );
 }
 
 export const LIST_TITLE = 'Lista Mesaje';
 export const DOWNLOAD_TITLE = 'Descarcare mesaj';
 
-/** A list error or "no messages" note, sent as application/json. */
+/** Builds a list error or "no messages" note, sent as application/json. */
 export function listError(message: string): Reply {
   return jsonReply({ eroare: message, titlu: LIST_TITLE });
 }
 
-/** A download error: JSON, but sent as text/plain as ANAF's download does. */
+/** Builds a download error: JSON, but sent as text/plain as ANAF's download does. */
 export function downloadError(message: string): Reply {
-  return jsonReply({ eroare: message, titlu: DOWNLOAD_TITLE }, 200, 'text/plain; charset=utf-8');
+  return jsonReply(
+    { eroare: message, titlu: DOWNLOAD_TITLE },
+    200,
+    'text/plain; charset=utf-8',
+  );
 }
 
 /** ANAF's rights messages, shared by every e-Factura endpoint. */

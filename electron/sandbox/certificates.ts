@@ -79,7 +79,7 @@ function loadOrCreateIdpKey(dir: string): string {
   return privateKey;
 }
 
-/** A file-name stem for a person: `andreea-ionescu`. */
+/** Turns a person's name into a file-name stem: `andreea-ionescu`. */
 export function fileStem(name: string): string {
   const stem = name
     .normalize('NFD')

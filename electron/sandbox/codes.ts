@@ -1,5 +1,5 @@
-// Authorization codes live only in memory: ANAF's are valid for about 60
-// seconds, so nothing is lost when the sandbox restarts.
+// Authorization codes are kept only in memory. ANAF's are valid for about 60
+// seconds, so a restart loses only codes that were about to expire anyway.
 import { randomBytes } from 'node:crypto';
 import type { TokenFormat } from './tokens.ts';
 
@@ -33,7 +33,8 @@ export class AuthorizationCodes {
     if (!code) return { ok: false, reason: 'unknown' };
     this.codes.delete(value);
     this.used.add(value);
-    if (code.expiresAt <= now.getTime()) return { ok: false, reason: 'expired' };
+    if (code.expiresAt <= now.getTime())
+      return { ok: false, reason: 'expired' };
     return { ok: true, code };
   }
 }

@@ -1,5 +1,5 @@
 // What every handler works with: the running sandbox's services and
-// settings, and the call being answered.
+// settings, and the call being handled.
 import type { IncomingMessage } from 'node:http';
 import type { ClientCertificate, SandboxCertificates } from './certificates.ts';
 import type { EndpointName } from './endpoints.ts';
@@ -18,13 +18,24 @@ import type { Grant, TokenService } from './tokens.ts';
 import type { AuthorizationCodes } from './codes.ts';
 import type { Counters } from './counters.ts';
 
-/** The sandbox's time: the wall clock plus whatever the admin moved it by. */
+/**
+ * The sandbox's time: the wall clock plus whatever the admin moved it by.
+ * The offset is kept with the state, so that records made after a move are
+ * not in the future after a restart.
+ */
 export class Clock {
   private readonly base: () => Date;
-  private offsetMs = 0;
+  private readonly onAdvance: (offsetMs: number) => void;
+  private offsetMs: number;
 
-  constructor(base: () => Date) {
+  constructor(
+    base: () => Date,
+    offsetMs = 0,
+    onAdvance: (offsetMs: number) => void = () => undefined,
+  ) {
     this.base = base;
+    this.offsetMs = offsetMs;
+    this.onAdvance = onAdvance;
   }
 
   now(): Date {
@@ -33,6 +44,7 @@ export class Clock {
 
   advance(ms: number): void {
     this.offsetMs += ms;
+    this.onAdvance(this.offsetMs);
   }
 }
 
@@ -104,7 +116,7 @@ export class Call {
     return readBody(this.req, maxBytes);
   }
 
-  /** The grant of an API call; handlers behind the gateway always have one. */
+  /** Returns the grant of an API call, which every handler behind the gateway has. */
   requireGrant(): Grant {
     if (!this.grant) throw new Error(`No grant on API call ${this.endpoint}`);
     return this.grant;

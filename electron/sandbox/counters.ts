@@ -1,16 +1,16 @@
-// Admin counters: answers per endpoint and status, 429s from the rate limit
+// Admin counters: responses per endpoint and status, 429s from the rate limit
 // kept apart from injected ones, and a log of the faults that fired.
 import type { EndpointName } from './endpoints.ts';
 import type { FaultKind } from './faults.ts';
 
 export interface EndpointCounters {
-  /** Answers sent, by HTTP status, without any 429. */
+  /** Responses sent, by HTTP status, without any 429. */
   statuses: Record<string, number>;
   /** 429s sent because the per-minute limit was reached. */
   rateLimited: number;
   /** 429s sent by a `burst-429` fault. */
   injected429: number;
-  /** Connections reset by a fault instead of an answer. */
+  /** Connections reset by a fault instead of a response. */
   resets: number;
 }
 

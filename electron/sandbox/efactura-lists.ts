@@ -38,7 +38,7 @@ function toItem(message: MessageRecord): ListItem {
   };
 }
 
-/** A CIF's visible messages created in [from, to], newest first. */
+/** Collects a CIF's visible messages created in [from, to], newest first. */
 function collect(
   sandbox: Sandbox,
   cif: string,
@@ -83,13 +83,16 @@ export function handleSimpleList(call: Call): Reply {
     return badRequestReply('Parametrii zile si cif sunt obligatorii', now);
   }
   if (!/^\d+$/.test(days)) {
-    return listError(`Numarul de zile introdus= ${days} nu este un numar intreg`);
+    return listError(
+      `Numarul de zile introdus= ${days} nu este un numar intreg`,
+    );
   }
   const dayCount = Number(days);
   if (dayCount < 1 || dayCount > RETENTION_DAYS) {
     return listError('Numarul de zile trebuie sa fie intre 1 si 60');
   }
-  if (!/^\d+$/.test(cif)) return listError(`CIF introdus= ${cif} nu este un numar`);
+  if (!/^\d+$/.test(cif))
+    return listError(`CIF introdus= ${cif} nu este un numar`);
   const problem = filterError(filter) ?? rightsError(call, cif);
   if (problem !== null) return listError(problem);
 
@@ -100,7 +103,14 @@ export function handleSimpleList(call: Call): Reply {
     );
   }
 
-  const messages = collect(sandbox, cif, filter, now.getTime() - dayCount * DAY_MS, now.getTime(), now);
+  const messages = collect(
+    sandbox,
+    cif,
+    filter,
+    now.getTime() - dayCount * DAY_MS,
+    now.getTime(),
+    now,
+  );
   if (messages.length === 0) {
     return listError(`Nu exista mesaje in ultimele ${dayCount} zile`);
   }
@@ -138,7 +148,8 @@ function readWindow(call: Call, cif: string): Window | string {
   // NOTE: ANAF's wording for a non-numeric startTime, endTime or pagina is
   // not documented; these follow its message for a non-numeric zile.
   for (const [name, value] of Object.entries(numbers)) {
-    if (!/^\d+$/.test(value)) return `Parametrul ${name} introdus= ${value} nu este un numar intreg`;
+    if (!/^\d+$/.test(value))
+      return `Parametrul ${name} introdus= ${value} nu este un numar intreg`;
   }
   if (!/^\d+$/.test(cif)) {
     return `CIF introdus= ${cif} nu este un numar sau nu are o valoare acceptata de sistem`;
@@ -166,7 +177,10 @@ export function handlePagedList(call: Call): Reply {
   const filter = call.query('filtru');
   const required = ['startTime', 'endTime', 'cif', 'pagina'];
   if (required.some((name) => !call.query(name))) {
-    return badRequestReply('Parametrii startTime, endTime, cif si pagina sunt obligatorii', now);
+    return badRequestReply(
+      'Parametrii startTime, endTime, cif si pagina sunt obligatorii',
+      now,
+    );
   }
   const window = readWindow(call, cif ?? '');
   if (typeof window === 'string') return listError(window);
@@ -175,14 +189,29 @@ export function handlePagedList(call: Call): Reply {
   if (problem !== null) return listError(problem);
 
   const limit = sandbox.settings.dailyLimits.pagedListPerCif;
-  if (!sandbox.store.countDaily('listaMesajePaginatieFactura', cifValue, limit, now)) {
+  if (
+    !sandbox.store.countDaily(
+      'listaMesajePaginatieFactura',
+      cifValue,
+      limit,
+      now,
+    )
+  ) {
     return listError(
       `S-au facut deja ${limit} de interogari de tip lista mesaje paginata de catre CUI= ${cifValue} in cursul zilei`,
     );
   }
 
-  const messages = collect(sandbox, cifValue, filter, window.start, window.end, now);
-  if (messages.length === 0) return listError('Nu exista mesaje in intervalul selectat');
+  const messages = collect(
+    sandbox,
+    cifValue,
+    filter,
+    window.start,
+    window.end,
+    now,
+  );
+  if (messages.length === 0)
+    return listError('Nu exista mesaje in intervalul selectat');
   const pages = Math.ceil(messages.length / PAGE_SIZE);
   if (window.page > pages) {
     // ANAF's own spelling ("toatal") is kept on purpose.
@@ -191,7 +220,10 @@ export function handlePagedList(call: Call): Reply {
     );
   }
 
-  const pageItems = messages.slice((window.page - 1) * PAGE_SIZE, window.page * PAGE_SIZE);
+  const pageItems = messages.slice(
+    (window.page - 1) * PAGE_SIZE,
+    window.page * PAGE_SIZE,
+  );
   return jsonReply({
     mesaje: pageItems.map(toItem),
     numar_inregistrari_in_pagina: pageItems.length,

@@ -10,8 +10,12 @@ import { DAY_MS } from './time.ts';
 /** How long ANAF keeps a message downloadable. */
 export const RETENTION_DAYS = 60;
 
-/** Whether the certificate may see an upload: rights on its CIF or a party's. */
-function maySeeUpload(sandbox: Sandbox, serial: string, upload: UploadRecord): boolean {
+/** Checks that the certificate has rights on the upload's CIF or on a party's. */
+function maySeeUpload(
+  sandbox: Sandbox,
+  serial: string,
+  upload: UploadRecord,
+): boolean {
   const cifs = [upload.cif, upload.facts?.sellerCif, upload.facts?.buyerCif];
   return cifs.some((cif) => cif != null && sandbox.rights.has(serial, cif));
 }
@@ -24,16 +28,21 @@ export function handleStatus(call: Call): Reply {
     return badRequestReply('Parametrul id_incarcare este obligatoriu', now);
   }
   if (!/^\d+$/.test(index)) {
-    return statusError(`Id_incarcare introdus= ${index} nu este un numar intreg`);
+    return statusError(
+      `Id_incarcare introdus= ${index} nu este un numar intreg`,
+    );
   }
   // ANAF's own spelling ("petru", "inteorgare") is kept on purpose.
   if (!sandbox.rights.hasAny(serial)) {
     return statusError('Nu exista niciun CIF petru care sa aveti drept');
   }
   const upload = sandbox.store.upload(index);
-  if (upload === null) return statusError(`Nu exista factura cu id_incarcare= ${index}`);
+  if (upload === null)
+    return statusError(`Nu exista factura cu id_incarcare= ${index}`);
   if (!maySeeUpload(sandbox, serial, upload)) {
-    return statusError(`Nu aveti dreptul de inteorgare pentru id_incarcare= ${index}`);
+    return statusError(
+      `Nu aveti dreptul de inteorgare pentru id_incarcare= ${index}`,
+    );
   }
 
   const limit = sandbox.settings.dailyLimits.stareMesajPerMessage;
@@ -57,11 +66,15 @@ export async function handleDownload(call: Call): Promise<Reply> {
     return badRequestReply('Parametrul id este obligatoriu', now);
   }
   if (!/^\d+$/.test(id)) {
-    return downloadError(`Id descarcare introdus= ${id} nu este un numar intreg`);
+    return downloadError(
+      `Id descarcare introdus= ${id} nu este un numar intreg`,
+    );
   }
   const message = sandbox.store.message(id);
   if (message === null || message.visibleAt > now.getTime()) {
-    return downloadError(`Pentru id=${id} nu exista inregistrata nici o factura`);
+    return downloadError(
+      `Pentru id=${id} nu exista inregistrata nici o factura`,
+    );
   }
   if (!sandbox.rights.has(serial, message.cif)) {
     if (!sandbox.rights.hasAny(serial)) return downloadError(RIGHTS.none);
@@ -86,15 +99,19 @@ export async function handleDownload(call: Call): Promise<Reply> {
   });
 }
 
-/** The ZIP of an upload's document, built on first download and kept. */
-export async function messageZip(sandbox: Sandbox, uploadIndex: string): Promise<Buffer> {
+/** Returns the ZIP of an upload's document, built on first download and then kept. */
+export async function messageZip(
+  sandbox: Sandbox,
+  uploadIndex: string,
+): Promise<Buffer> {
   const shape = sandbox.settings.signatureShape;
   const key = `${uploadIndex}-${shape}`;
   const cached = sandbox.store.zip(key);
   if (cached) return cached;
 
   const document = sandbox.store.messageDocument(uploadIndex);
-  if (document === null) throw new Error(`Upload ${uploadIndex} has no stored document`);
+  if (document === null)
+    throw new Error(`Upload ${uploadIndex} has no stored document`);
   const signer = {
     certificatePem: sandbox.certificates.signer.certPem,
     privateKeyPem: sandbox.certificates.signer.keyPem,

@@ -3,7 +3,12 @@
 // upload is `in prelucrare` (see processing.ts).
 import { createHash } from 'node:crypto';
 import { badRequestReply, type Reply } from './http.ts';
-import { notANumber, RIGHTS, uploadAccepted, uploadRejected } from './answers.ts';
+import {
+  notANumber,
+  RIGHTS,
+  uploadAccepted,
+  uploadRejected,
+} from './answers.ts';
 import type { Call } from './context.ts';
 import { checkStructure, type InvoiceFacts } from './documents/index.ts';
 import { parseRasp, type RaspMessage } from './rasp.ts';
@@ -40,7 +45,7 @@ function readFlags(call: Call): Flags | { error: string } {
   return flags;
 }
 
-/** The first parameter or rights problem, in the order ANAF reports them. */
+/** Finds the first parameter or rights problem, in the order ANAF reports them. */
 function parameterError(
   call: Call,
   standard: string,
@@ -77,7 +82,10 @@ function parseBody(body: Buffer, standard: EfacturaStandard): Parsed {
   return result.ok ? { ok: true, facts: result.facts, rasp: null } : result;
 }
 
-export async function handleUpload(call: Call, source: 'upload' | 'uploadb2c'): Promise<Reply> {
+export async function handleUpload(
+  call: Call,
+  source: 'upload' | 'uploadb2c',
+): Promise<Reply> {
   const { sandbox, now } = call;
   const standard = call.query('standard');
   const cif = call.query('cif');
@@ -85,7 +93,7 @@ export async function handleUpload(call: Call, source: 'upload' | 'uploadb2c'): 
   if (!standard || !cif) {
     return badRequestReply('Parametrii standard si cif sunt obligatorii', now);
   }
-  // NOTE: ANAF answers an empty body with a 400 CustomErrorMessage; its
+  // NOTE: ANAF rejects an empty body with a 400 CustomErrorMessage; its
   // wording is not documented, so this text is the sandbox's own.
   if (body.bytes.length === 0 && !body.tooLarge) {
     return badRequestReply('Fisierul transmis nu poate fi gol', now);
@@ -100,7 +108,12 @@ export async function handleUpload(call: Call, source: 'upload' | 'uploadb2c'): 
 
   if (
     uploadStandard === 'RASP' &&
-    !sandbox.store.countDaily('rasp', cif, sandbox.settings.dailyLimits.raspUploadsPerCif, now)
+    !sandbox.store.countDaily(
+      'rasp',
+      cif,
+      sandbox.settings.dailyLimits.raspUploadsPerCif,
+      now,
+    )
   ) {
     return uploadRejected(
       [
@@ -139,5 +152,7 @@ export async function handleUpload(call: Call, source: 'upload' | 'uploadb2c'): 
 
   // A file rejected at upload is recorded (stareMesaj reports it later) but
   // its index is not returned.
-  return parsed.ok ? uploadAccepted(record.index, now) : uploadRejected([parsed.message], now);
+  return parsed.ok
+    ? uploadAccepted(record.index, now)
+    : uploadRejected([parsed.message], now);
 }

@@ -14,13 +14,19 @@ const DECLARATION_TYPES: Record<string, string> = {
   modifVehicul: 'MVH',
 };
 
-type XmlElement = NonNullable<ReturnType<DOMParser['parseFromString']>['documentElement']>;
+type XmlElement = NonNullable<
+  ReturnType<DOMParser['parseFromString']>['documentElement']
+>;
 
 function children(element: XmlElement, localName: string): XmlElement[] {
   const found: XmlElement[] = [];
   for (let node = element.firstChild; node !== null; node = node.nextSibling) {
     const child = node as XmlElement;
-    if (child.nodeType === 1 && child.localName === localName && child.namespaceURI === ETRANSPORT_NS) {
+    if (
+      child.nodeType === 1 &&
+      child.localName === localName &&
+      child.namespaceURI === ETRANSPORT_NS
+    ) {
       found.push(child);
     }
   }
@@ -34,7 +40,10 @@ function firstChildElement(element: XmlElement): XmlElement | null {
   return null;
 }
 
-function attribute(element: XmlElement | undefined, name: string): string | null {
+function attribute(
+  element: XmlElement | undefined,
+  name: string,
+): string | null {
   if (!element || !element.hasAttribute(name)) return null;
   return element.getAttribute(name);
 }
@@ -47,7 +56,10 @@ function sum(values: (string | null)[]): string {
 /** Reads a declaration that checkEtransportDeclaration has accepted. */
 export function summarizeDeclaration(body: Buffer): EtransportSummary {
   const parser = new DOMParser({ onError: () => undefined });
-  const root = parser.parseFromString(body.toString('utf8'), 'text/xml').documentElement;
+  const root = parser.parseFromString(
+    body.toString('utf8'),
+    'text/xml',
+  ).documentElement;
   if (!root) throw new Error('The declaration has no root element');
 
   const declaration = firstChildElement(root);

@@ -1,5 +1,5 @@
 // e-Transport (`/ETRANSPORT/ws/v1`): JSON everywhere, with `ExecutionStatus`,
-// `dateResponse` and a `trace_id` on every answer, and business errors as
+// `dateResponse` and a `trace_id` on every response, and business errors as
 // `Errors: [{errorMessage}]`.
 import { createHash, randomUUID } from 'node:crypto';
 import { notANumber, RIGHTS } from './answers.ts';
@@ -34,8 +34,15 @@ function rightsError(call: Call, cif: string): string | null {
   return null;
 }
 
-function uploadProblem(call: Call, standard: string, cif: string, version: string | undefined, tooLarge: boolean): string | null {
-  if (standard !== 'ETRANSP') return 'Valoarea acceptata pentru parametrul standard este ETRANSP';
+function uploadProblem(
+  call: Call,
+  standard: string,
+  cif: string,
+  version: string | undefined,
+  tooLarge: boolean,
+): string | null {
+  if (standard !== 'ETRANSP')
+    return 'Valoarea acceptata pentru parametrul standard este ETRANSP';
   if (!/^\d{1,13}$/.test(cif)) return notANumber(cif);
   // NOTE: the wording for a bad version is not documented; ANAF accepts 1 and 2.
   if (version !== undefined && version !== '1' && version !== '2') {
@@ -72,27 +79,37 @@ export async function handleEtransportUpload(call: Call): Promise<Reply> {
     summary,
   };
   sandbox.store.addEtransport(record);
-  sandbox.logger.info('[sandbox] e-Transport declaration received', { cif, index: record.index });
+  sandbox.logger.info('[sandbox] e-Transport declaration received', {
+    cif,
+    index: record.index,
+  });
 
   return envelope(now, {
     ExecutionStatus: 0,
     index_incarcare: record.index,
     UIT: record.uit,
     ref_declarant: summary.refDeclarant,
-    atentie: 'Codul UIT poate fi utilizat numai dupa ce starea declaratiei este ok',
+    atentie:
+      'Codul UIT poate fi utilizat numai dupa ce starea declaratiei este ok',
   });
 }
 
 /** Decides declarations whose processing time is over. */
 export function settleDeclarations(sandbox: Sandbox, now: Date): void {
   for (const record of sandbox.store.etransport()) {
-    if (record.state !== 'in prelucrare' || record.readyAt > now.getTime()) continue;
+    if (record.state !== 'in prelucrare' || record.readyAt > now.getTime())
+      continue;
     const refersTo = record.summary.tip === 'NOT' ? null : record.summary.uit;
     const known =
       refersTo === null ||
       sandbox.store
         .etransport()
-        .some((other) => other.uit === refersTo && other.state === 'ok' && other.index < record.index);
+        .some(
+          (other) =>
+            other.uit === refersTo &&
+            other.state === 'ok' &&
+            other.index < record.index,
+        );
     record.state = known ? 'ok' : 'nok';
     record.errors = known ? [] : ['UIT-ul nu poate fi identificat.'];
     sandbox.store.changed();
@@ -105,13 +122,20 @@ export function handleEtransportStatus(call: Call): Reply {
   const serial = call.requireGrant().serial;
   const [id = ''] = call.params;
   if (!/^\d+$/.test(id)) {
-    return failure(now, [`Id_incarcare introdus= ${id} nu este un numar intreg`]);
+    return failure(now, [
+      `Id_incarcare introdus= ${id} nu este un numar intreg`,
+    ]);
   }
   if (!sandbox.rights.hasAny(serial)) return failure(now, [RIGHTS.none]);
-  const record = sandbox.store.etransport().find((candidate) => String(candidate.index) === id);
-  if (!record) return failure(now, [`Nu exista declaratie cu id_incarcare= ${id}`]);
+  const record = sandbox.store
+    .etransport()
+    .find((candidate) => String(candidate.index) === id);
+  if (!record)
+    return failure(now, [`Nu exista declaratie cu id_incarcare= ${id}`]);
   if (!sandbox.rights.has(serial, record.cif)) {
-    return failure(now, [`Nu aveti dreptul de inteorgare pentru id_incarcare= ${id}`]);
+    return failure(now, [
+      `Nu aveti dreptul de inteorgare pentru id_incarcare= ${id}`,
+    ]);
   }
   const limit = sandbox.settings.dailyLimits.etransportStatusPerMessage;
   if (!sandbox.store.countDaily('etransport-stareMesaj', id, limit, now)) {
@@ -165,7 +189,9 @@ export function handleEtransportList(call: Call): Reply {
   const serial = call.requireGrant().serial;
   const [days = '', cif = ''] = call.params;
   if (!/^\d+$/.test(days)) {
-    return failure(now, [`Numarul de zile introdus= ${days} nu este un numar intreg`]);
+    return failure(now, [
+      `Numarul de zile introdus= ${days} nu este un numar intreg`,
+    ]);
   }
   const dayCount = Number(days);
   if (dayCount < 1 || dayCount > 60) {
@@ -185,7 +211,12 @@ export function handleEtransportList(call: Call): Reply {
   const from = now.getTime() - dayCount * DAY_MS;
   const records = sandbox.store
     .etransport()
-    .filter((record) => record.cif === cif && record.uploadedAt >= from && record.state !== 'in prelucrare');
+    .filter(
+      (record) =>
+        record.cif === cif &&
+        record.uploadedAt >= from &&
+        record.state !== 'in prelucrare',
+    );
   if (records.length === 0) {
     return failure(now, [`Nu exista mesaje in ultimele ${dayCount} zile`]);
   }

@@ -1,6 +1,6 @@
 // Faults that tests switch on to exercise the app's error paths. A fault
 // either ends a call before the sandbox records anything, or lets the call be
-// recorded (an upload indexed, a download counted) and then spoils the answer.
+// recorded (an upload indexed, a download counted) and then spoils the response.
 // Specs read `endpoint:kind[=value][@count]`, for example
 // `upload:reset-after-record@1` or `*:latency=250`.
 import { isEndpointName, type EndpointName } from './endpoints.ts';
@@ -53,7 +53,7 @@ function isBeforeKind(kind: FaultKind): kind is BeforeFaultKind {
   return (BEFORE_KINDS as readonly string[]).includes(kind);
 }
 
-/** Whether a call ended by this fault was recorded by the sandbox first. */
+/** Tells whether a call ended by this fault was recorded by the sandbox first. */
 export function faultRecords(kind: FaultKind): boolean {
   return !isBeforeKind(kind) || kind === 'latency';
 }
@@ -85,7 +85,8 @@ export function parseFaultSpec(text: string): FaultSpec {
 
 /** Checks a spec given as an object (from options or the admin endpoint). */
 export function checkFaultSpec(spec: FaultSpec): FaultSpec {
-  const isError = spec.kind === 'error-before' || spec.kind === 'error-after-record';
+  const isError =
+    spec.kind === 'error-before' || spec.kind === 'error-after-record';
   if (isError && spec.value !== undefined) {
     if (spec.value < 500 || spec.value > 599) {
       throw new Error(
@@ -93,7 +94,10 @@ export function checkFaultSpec(spec: FaultSpec): FaultSpec {
       );
     }
   }
-  if (spec.count !== undefined && (!Number.isInteger(spec.count) || spec.count < 1)) {
+  if (
+    spec.count !== undefined &&
+    (!Number.isInteger(spec.count) || spec.count < 1)
+  ) {
     throw new Error(
       `Invalid fault ${spec.endpoint}:${spec.kind}: count must be a positive integer`,
     );
@@ -102,7 +106,9 @@ export function checkFaultSpec(spec: FaultSpec): FaultSpec {
 }
 
 export function toFaultSpec(input: string | FaultSpec): FaultSpec {
-  return typeof input === 'string' ? parseFaultSpec(input) : checkFaultSpec(input);
+  return typeof input === 'string'
+    ? parseFaultSpec(input)
+    : checkFaultSpec(input);
 }
 
 export function formatFaultSpec(spec: FaultSpec): string {
@@ -111,13 +117,14 @@ export function formatFaultSpec(spec: FaultSpec): string {
   return `${spec.endpoint}:${spec.kind}${value}${count}`;
 }
 
-/** The value a fault uses when its spec gives none. */
+/** Returns the fault's value, or its kind's default when the spec has none. */
 export function faultValue(spec: FaultSpec): number {
   return spec.value ?? DEFAULT_VALUES[spec.kind] ?? 0;
 }
 
 export interface BeforeFaults {
-  latencyMs: number;
+  /** Latency faults that apply; the call goes on after the delay. */
+  latency: FaultSpec[];
   /** The first fault that ends the call, if any. */
   terminal: FaultSpec | null;
 }
@@ -148,21 +155,21 @@ export class FaultTable {
 
   /** Takes the latency faults and the first call-ending fault for a call. */
   takeBefore(endpoint: EndpointName): BeforeFaults {
-    let latencyMs = 0;
+    const latency: FaultSpec[] = [];
     let terminal: FaultSpec | null = null;
     for (const spec of this.matching(endpoint)) {
       if (spec.kind === 'latency') {
-        latencyMs += faultValue(spec);
+        latency.push({ ...spec });
         this.use(spec);
       } else if (terminal === null && isBeforeKind(spec.kind)) {
         terminal = { ...spec };
         this.use(spec);
       }
     }
-    return { latencyMs, terminal };
+    return { latency, terminal };
   }
 
-  /** Takes the first fault that spoils the answer of a recorded call. */
+  /** Takes the first fault that spoils the response of a recorded call. */
   takeAfter(endpoint: EndpointName): FaultSpec | null {
     for (const spec of this.matching(endpoint)) {
       if (!isBeforeKind(spec.kind)) {

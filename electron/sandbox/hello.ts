@@ -1,4 +1,4 @@
-// GET /TestOauth/jaxrs/hello?name=X: ANAF's token smoke test. It answers
+// GET /TestOauth/jaxrs/hello?name=X: ANAF's token smoke test. It returns
 // plain text starting "Hello, X", then the headers the gateway passed on,
 // including the ones it adds for the token (issuer, certificate serial).
 import { randomUUID } from 'node:crypto';
@@ -10,7 +10,8 @@ export function handleHello(call: Call): Reply {
   const name = call.query('name') ?? '';
   const headers: Record<string, string> = {};
   for (const [header, value] of Object.entries(call.req.headers)) {
-    if (value !== undefined) headers[header] = Array.isArray(value) ? value.join(', ') : value;
+    if (value !== undefined)
+      headers[header] = Array.isArray(value) ? value.join(', ') : value;
   }
   headers.issuer = new URL('/', call.url).toString();
   headers.serial_certificate = grant.serial;

@@ -1,5 +1,5 @@
 // Replies as values: handlers build a Reply and the server writes it, so that
-// a fault can spoil an answer after the handler has recorded the call.
+// a fault can spoil a response after the handler has recorded the call.
 import type { IncomingMessage } from 'node:http';
 import { formatDayFirst } from './time.ts';
 
@@ -25,7 +25,7 @@ export function reply(
   };
 }
 
-/** An XML document with the declaration ANAF's services put first. */
+/** Wraps an XML document with the declaration ANAF's services put first. */
 export function xmlReply(xml: string, status = 200): Reply {
   return reply(status, 'application/xml', XML_DECLARATION + xml);
 }

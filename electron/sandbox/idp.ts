@@ -1,7 +1,8 @@
-// The identity provider, as logincert.anaf.ro behaves: `authorize` needs the
-// representative's client certificate and redirects to a registered https
-// callback; `token` takes client credentials as HTTP Basic or form fields;
-// `revoke` is a redirect to the F5 login wall unless RFC 7009 is asked for.
+// The identity provider, behaving as logincert.anaf.ro does. `authorize`
+// needs the representative's client certificate and redirects to a
+// registered https callback. `token` takes client credentials as HTTP Basic
+// or as form fields. `revoke` redirects to the F5 login wall unless RFC 7009
+// behaviour is configured.
 import type { TLSSocket } from 'node:tls';
 import type { Call, Sandbox } from './context.ts';
 import { jsonReply, redirectReply, reply, type Reply } from './http.ts';
@@ -21,7 +22,10 @@ function oauthError(error: OAuthErrorCode, description: string): Reply {
   return body;
 }
 
-function withQuery(base: string, params: Record<string, string | null>): string {
+function withQuery(
+  base: string,
+  params: Record<string, string | null>,
+): string {
   const url = new URL(base);
   for (const [name, value] of Object.entries(params)) {
     if (value !== null) url.searchParams.append(name, value);
@@ -29,7 +33,7 @@ function withQuery(base: string, params: Record<string, string | null>): string 
   return url.toString();
 }
 
-/** The serial of a client certificate the sandbox's CA issued, if one was presented. */
+/** Returns the serial of the presented client certificate if the sandbox's CA issued it. */
 function presentedSerial(call: Call): string | null {
   const socket = call.req.socket as TLSSocket;
   if (!socket.authorized) return null;
@@ -57,7 +61,10 @@ export function handleAuthorize(call: Call): Reply {
   if (clientId !== sandbox.store.clientId) {
     return htmlPage(400, 'Invalid request', 'Unknown client_id.');
   }
-  if (redirectUri === null || !sandbox.settings.redirectUris.includes(redirectUri)) {
+  if (
+    redirectUri === null ||
+    !sandbox.settings.redirectUris.includes(redirectUri)
+  ) {
     return htmlPage(
       400,
       'Invalid request',
@@ -72,10 +79,13 @@ export function handleAuthorize(call: Call): Reply {
 
   const serial = presentedSerial(call);
   if (serial === null) {
-    return redirectReply(withQuery(redirectUri, { error: 'access_denied', state }));
+    return redirectReply(
+      withQuery(redirectUri, { error: 'access_denied', state }),
+    );
   }
 
-  const format: TokenFormat = call.query('token_content_type') === 'jwt' ? 'jwt' : 'opaque';
+  const format: TokenFormat =
+    call.query('token_content_type') === 'jwt' ? 'jwt' : 'opaque';
   const code = sandbox.codes.issue({
     clientId,
     redirectUri,
@@ -93,10 +103,15 @@ interface ClientCredentials {
 }
 
 /** Reads HTTP Basic credentials, else the client_id/client_secret form fields. */
-function clientCredentials(call: Call, form: URLSearchParams): ClientCredentials | null {
+function clientCredentials(
+  call: Call,
+  form: URLSearchParams,
+): ClientCredentials | null {
   const header = call.req.headers.authorization;
   if (header?.toLowerCase().startsWith('basic ')) {
-    const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString('utf8');
+    const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString(
+      'utf8',
+    );
     const colon = decoded.indexOf(':');
     if (colon < 0) return null;
     return {
@@ -110,7 +125,10 @@ function clientCredentials(call: Call, form: URLSearchParams): ClientCredentials
   return { clientId, clientSecret };
 }
 
-function authenticateClient(sandbox: Sandbox, credentials: ClientCredentials | null): boolean {
+function authenticateClient(
+  sandbox: Sandbox,
+  credentials: ClientCredentials | null,
+): boolean {
   return (
     credentials !== null &&
     credentials.clientId === sandbox.store.clientId &&
@@ -121,7 +139,10 @@ function authenticateClient(sandbox: Sandbox, credentials: ClientCredentials | n
 async function readForm(call: Call): Promise<URLSearchParams | null> {
   const contentType = call.req.headers['content-type'] ?? '';
   const body = await call.body(MAX_FORM_BYTES);
-  if (body.tooLarge || !contentType.startsWith('application/x-www-form-urlencoded')) {
+  if (
+    body.tooLarge ||
+    !contentType.startsWith('application/x-www-form-urlencoded')
+  ) {
     return null;
   }
   return new URLSearchParams(body.bytes.toString('utf8'));
@@ -140,10 +161,14 @@ export async function handleToken(call: Call): Promise<Reply> {
   }
 
   const grantType = form.get('grant_type');
-  if (grantType === null) return oauthError('invalid_request', 'Missing grant_type');
+  if (grantType === null)
+    return oauthError('invalid_request', 'Missing grant_type');
   if (grantType === 'authorization_code') return exchangeCode(call, form);
   if (grantType === 'refresh_token') return refresh(call, form);
-  return oauthError('unsupported_grant_type', `Unsupported grant_type ${grantType}`);
+  return oauthError(
+    'unsupported_grant_type',
+    `Unsupported grant_type ${grantType}`,
+  );
 }
 
 async function exchangeCode(call: Call, form: URLSearchParams): Promise<Reply> {
@@ -153,30 +178,42 @@ async function exchangeCode(call: Call, form: URLSearchParams): Promise<Reply> {
 
   const redemption = sandbox.codes.redeem(value, call.now);
   if (!redemption.ok) {
-    return oauthError('invalid_grant', `The authorization code is ${redemption.reason}`);
+    return oauthError(
+      'invalid_grant',
+      `The authorization code is ${redemption.reason}`,
+    );
   }
   const { code } = redemption;
   if (code.clientId !== sandbox.store.clientId) {
     return oauthError('invalid_grant', 'The code was issued to another client');
   }
   if (form.get('redirect_uri') !== code.redirectUri) {
-    return oauthError('invalid_grant', 'redirect_uri does not match the authorize request');
+    return oauthError(
+      'invalid_grant',
+      'redirect_uri does not match the authorize request',
+    );
   }
 
   const format: TokenFormat =
-    form.get('token_content_type') === 'jwt' || code.format === 'jwt' ? 'jwt' : 'opaque';
+    form.get('token_content_type') === 'jwt' || code.format === 'jwt'
+      ? 'jwt'
+      : 'opaque';
   const tokens = await sandbox.tokens.issuePair(
     { serial: code.serial, clientId: code.clientId, format },
     call.now,
   );
-  sandbox.logger.info('[sandbox] tokens issued', { serial: code.serial, format });
+  sandbox.logger.info('[sandbox] tokens issued', {
+    serial: code.serial,
+    format,
+  });
   return tokenReply(tokens);
 }
 
 async function refresh(call: Call, form: URLSearchParams): Promise<Reply> {
   const { sandbox } = call;
   const value = form.get('refresh_token');
-  if (value === null) return oauthError('invalid_request', 'Missing refresh_token');
+  if (value === null)
+    return oauthError('invalid_request', 'Missing refresh_token');
 
   const record = await sandbox.tokens.findRefresh(
     value,
@@ -184,7 +221,10 @@ async function refresh(call: Call, form: URLSearchParams): Promise<Reply> {
     sandbox.settings.oldRefreshTokenValid,
   );
   if (record === null || record.clientId !== sandbox.store.clientId) {
-    return oauthError('invalid_grant', 'The refresh token is invalid, expired or revoked');
+    return oauthError(
+      'invalid_grant',
+      'The refresh token is invalid, expired or revoked',
+    );
   }
 
   // Without token_content_type the new pair keeps the original format.
@@ -195,7 +235,10 @@ async function refresh(call: Call, form: URLSearchParams): Promise<Reply> {
     call.now,
   );
   sandbox.tokens.markRotated(record);
-  sandbox.logger.info('[sandbox] tokens refreshed', { serial: record.serial, format });
+  sandbox.logger.info('[sandbox] tokens refreshed', {
+    serial: record.serial,
+    format,
+  });
   return tokenReply(tokens);
 }
 
@@ -207,7 +250,7 @@ function tokenReply(tokens: object): Reply {
 }
 
 /**
- * ANAF's revoke URL answers a redirect to the F5 login page (`/my.policy`),
+ * ANAF's revoke URL returns a redirect to the F5 login page (`/my.policy`),
  * like any path its gateway does not serve to a headless client; with
  * `revokeMode: 'rfc7009'` the sandbox revokes as RFC 7009 describes.
  */
@@ -236,7 +279,7 @@ export async function handleRevoke(call: Call): Promise<Reply> {
   return reply(200, 'application/json', '');
 }
 
-/** The F5 login wall the real revoke URL redirects to. */
+/** Serves the F5 login wall that the real revoke URL redirects to. */
 export function handleLoginWall(): Reply {
   return htmlPage(
     200,

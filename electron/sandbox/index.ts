@@ -1,7 +1,11 @@
 // The ANAF sandbox's public surface. The app starts it in-process for the
 // Sandbox environment and talks to it over HTTPS only; tests do the same.
 export { startSandbox } from './server.ts';
-export type { RunningSandbox, SandboxCertificateInfo, SandboxInfo } from './server.ts';
+export type {
+  RunningSandbox,
+  SandboxCertificateInfo,
+  SandboxInfo,
+} from './server.ts';
 export { runSandboxCommand } from './cli.ts';
 export {
   DEFAULT_DAILY_LIMITS,

@@ -1,7 +1,7 @@
-// ANAF's two kinds of limits. The gateway refuses calls beyond N per minute
-// with HTTP 429 before the service sees them; the services themselves count
-// calls per message or per CIF and day, and answer the excess with their
-// usual HTTP 200 error envelope.
+// ANAF's two kinds of limits. The gateway rejects calls beyond N per minute
+// with HTTP 429 before they reach the service. The services themselves
+// count calls per message or per CIF and day, and reject the excess with
+// their usual HTTP 200 error envelope.
 import { bucharestDay, MINUTE_MS } from './time.ts';
 
 /**
@@ -23,7 +23,10 @@ export class SlidingWindowLimiter {
   tryAcquire(nowMs: number): boolean {
     const windowStart = nowMs - this.windowMs;
     let expired = 0;
-    while (expired < this.arrivals.length && (this.arrivals[expired] ?? 0) <= windowStart) {
+    while (
+      expired < this.arrivals.length &&
+      (this.arrivals[expired] ?? 0) <= windowStart
+    ) {
       expired += 1;
     }
     if (expired > 0) this.arrivals = this.arrivals.slice(expired);

@@ -1,8 +1,15 @@
 // Runs the sandbox command directly (`node electron/sandbox/main.ts
 // [options]`), for development and for tests that start it as a process.
+import { CommanderError } from 'commander';
 import { runSandboxCommand } from './cli.ts';
 
 runSandboxCommand(process.argv.slice(2)).catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  if (error instanceof CommanderError) {
+    process.exitCode = error.exitCode;
+    return;
+  }
+  process.stderr.write(
+    `${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exitCode = 1;
 });

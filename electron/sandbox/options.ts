@@ -49,6 +49,11 @@ export interface SandboxOptions {
   seed?: string;
   /** Folder that keeps certificates and state across restarts. */
   stateDir?: string;
+  /**
+   * Folder for the certificate files, reused when they exist. Defaults to
+   * `<stateDir>/certificates`, or a temporary folder removed on close.
+   */
+  certificatesDir?: string;
   faults?: (string | FaultSpec)[];
   /** Registered callback URLs; each must be `https://`. */
   redirectUris?: string[];

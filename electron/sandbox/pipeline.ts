@@ -1,7 +1,7 @@
 // One request's way through the sandbox, in the order ANAF's front ends
 // apply: the API gateway's per-minute limit (counted at arrival), injected
 // faults that end a call before anything is recorded, the bearer-token
-// check, the service itself, and faults that spoil an answer afterwards.
+// check, the service itself, and faults that spoil a response afterwards.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
 import { Call, type Sandbox } from './context.ts';
@@ -14,7 +14,11 @@ import { firewallPage } from './public-services.ts';
 import { resolveRoute, type Route } from './routes.ts';
 
 const TOO_MANY_REQUESTS = (): Reply =>
-  reply(429, 'text/html; charset=utf-8', '<html><body><h1>429 Too Many Requests</h1></body></html>');
+  reply(
+    429,
+    'text/html; charset=utf-8',
+    '<html><body><h1>429 Too Many Requests</h1></body></html>',
+  );
 
 function gatewayErrorPage(status: number): Reply {
   return reply(
@@ -24,7 +28,7 @@ function gatewayErrorPage(status: number): Reply {
   );
 }
 
-/** The answer a call-ending fault gives instead of the service's. */
+/** Builds the response a call-ending fault sends instead of the service's. */
 function beforeFaultReply(spec: FaultSpec): Reply {
   switch (spec.kind) {
     case 'firewall':
@@ -32,9 +36,12 @@ function beforeFaultReply(spec: FaultSpec): Reply {
     case 'burst-429':
       return TOO_MANY_REQUESTS();
     case 'status-255':
-      // NOTE: no capture of ANAF's 255 answer exists; the body is a guess.
+      // NOTE: no capture of ANAF's 255 response exists, so the body is a guess.
       return jsonReply(
-        { error: 'multiple_tokens', error_description: 'A token was already issued for this certificate' },
+        {
+          error: 'multiple_tokens',
+          error_description: 'A token was already issued for this certificate',
+        },
         255,
       );
     default:
@@ -52,12 +59,21 @@ function bearerToken(req: IncomingMessage): string | null {
 /** Checks the bearer token; returns the gateway's refusal, or null. */
 async function authenticate(call: Call): Promise<Reply | null> {
   const token = bearerToken(call.req);
-  if (token === null) return reply(403, 'text/plain; charset=utf-8', 'Forbidden');
+  if (token === null)
+    return reply(403, 'text/plain; charset=utf-8', 'Forbidden');
   const check = await call.sandbox.tokens.checkAccess(token, call.now);
   if (!check.ok) {
-    return reply(401, 'application/json', JSON.stringify({ error: 'invalid_token', error_description: `The access token is ${check.reason}` }), {
-      'www-authenticate': `Bearer error="invalid_token", error_description="The access token is ${check.reason}"`,
-    });
+    return reply(
+      401,
+      'application/json',
+      JSON.stringify({
+        error: 'invalid_token',
+        error_description: `The access token is ${check.reason}`,
+      }),
+      {
+        'www-authenticate': `Bearer error="invalid_token", error_description="The access token is ${check.reason}"`,
+      },
+    );
   }
   call.grant = check.grant;
   return null;
@@ -65,20 +81,34 @@ async function authenticate(call: Call): Promise<Reply | null> {
 
 function send(res: ServerResponse, answer: Reply): void {
   if (res.destroyed) return;
-  res.writeHead(answer.status, { ...answer.headers, 'content-length': String(answer.body.length) });
+  res.writeHead(answer.status, {
+    ...answer.headers,
+    'content-length': String(answer.body.length),
+  });
   res.end(answer.body);
 }
 
-/** Ends the connection with a TCP reset instead of an answer. */
+/**
+ * Ends the connection without a response. A TLS socket cannot send a TCP
+ * reset itself (Node's resetAndDestroy needs a plain TCP handle), so it is
+ * destroyed, which the client sees as the connection closing mid-request.
+ */
 function resetConnection(res: ServerResponse): void {
   const socket = res.socket;
-  if (socket && typeof socket.resetAndDestroy === 'function') socket.resetAndDestroy();
-  else socket?.destroy();
+  if (!socket) return;
+  try {
+    socket.resetAndDestroy();
+  } catch {
+    socket.destroy();
+  }
 }
 
 /** Sends the headers and half the body, then resets the connection. */
 function resetMidBody(res: ServerResponse, answer: Reply): void {
-  res.writeHead(answer.status, { ...answer.headers, 'content-length': String(answer.body.length) });
+  res.writeHead(answer.status, {
+    ...answer.headers,
+    'content-length': String(answer.body.length),
+  });
   const half = Math.max(1, Math.floor(answer.body.length / 2));
   res.write(answer.body.subarray(0, half), () => {
     setTimeout(() => resetConnection(res), 20);
@@ -95,7 +125,12 @@ function recordFault(call: Call, spec: FaultSpec): void {
   });
 }
 
-async function applyAfterFault(call: Call, res: ServerResponse, answer: Reply, spec: FaultSpec): Promise<void> {
+async function applyAfterFault(
+  call: Call,
+  res: ServerResponse,
+  answer: Reply,
+  spec: FaultSpec,
+): Promise<void> {
   const { counters, closing } = call.sandbox;
   recordFault(call, spec);
   switch (spec.kind) {
@@ -114,18 +149,30 @@ async function applyAfterFault(call: Call, res: ServerResponse, answer: Reply, s
       return;
     }
     default:
-      await delay(faultValue(spec), undefined, { signal: closing }).catch(() => undefined);
+      await delay(faultValue(spec), undefined, { signal: closing }).catch(
+        () => undefined,
+      );
       counters.status(call.endpoint, answer.status);
       send(res, answer);
   }
 }
 
 /** Runs the faults that end a call early; true when one did. */
-async function applyBeforeFaults(call: Call, res: ServerResponse): Promise<boolean> {
+async function applyBeforeFaults(
+  call: Call,
+  res: ServerResponse,
+): Promise<boolean> {
   const { faults, counters, closing } = call.sandbox;
   const before = faults.takeBefore(call.endpoint);
-  if (before.latencyMs > 0) {
-    await delay(before.latencyMs, undefined, { signal: closing }).catch(() => undefined);
+  const latencyMs = before.latency.reduce(
+    (sum, spec) => sum + faultValue(spec),
+    0,
+  );
+  before.latency.forEach((spec) => recordFault(call, spec));
+  if (latencyMs > 0) {
+    await delay(latencyMs, undefined, { signal: closing }).catch(
+      () => undefined,
+    );
   }
   if (before.terminal === null) return false;
 
@@ -133,13 +180,17 @@ async function applyBeforeFaults(call: Call, res: ServerResponse): Promise<boole
   const answer = beforeFaultReply(before.terminal);
   if (answer.status === 429) counters.injected429(call.endpoint);
   else counters.status(call.endpoint, answer.status);
-  // Drain the body so that the client sees the answer, not a broken pipe.
+  // Drain the body so that the client receives the response, not a broken pipe.
   await call.body(0);
   send(res, answer);
   return true;
 }
 
-async function runRoute(call: Call, route: Route, res: ServerResponse): Promise<void> {
+async function runRoute(
+  call: Call,
+  route: Route,
+  res: ServerResponse,
+): Promise<void> {
   const { sandbox } = call;
   if (route.zone === 'api' && !sandbox.limiter.tryAcquire(call.now.getTime())) {
     sandbox.counters.rateLimited(call.endpoint);
@@ -160,7 +211,7 @@ async function runRoute(call: Call, route: Route, res: ServerResponse): Promise<
   send(res, answer);
 }
 
-/** Answers one HTTPS request. */
+/** Handles one HTTPS request. */
 export async function handleRequest(
   sandbox: Sandbox,
   adminKey: string,
@@ -168,9 +219,23 @@ export async function handleRequest(
   res: ServerResponse,
 ): Promise<void> {
   const now = sandbox.clock.now();
-  const url = new URL(req.url ?? '/', `https://${req.headers.host ?? '127.0.0.1'}`);
-  const { route, params } = resolveRoute(req.method ?? 'GET', url.pathname, adminKey);
-  const call = new Call(sandbox, req, url, now, route.endpoint as EndpointName, params);
+  const url = new URL(
+    req.url ?? '/',
+    `https://${req.headers.host ?? '127.0.0.1'}`,
+  );
+  const { route, params } = resolveRoute(
+    req.method ?? 'GET',
+    url.pathname,
+    adminKey,
+  );
+  const call = new Call(
+    sandbox,
+    req,
+    url,
+    now,
+    route.endpoint as EndpointName,
+    params,
+  );
   try {
     settleUploads(sandbox, now);
     settleDeclarations(sandbox, now);
@@ -181,6 +246,17 @@ export async function handleRequest(
       error: error instanceof Error ? error.message : String(error),
     });
     sandbox.counters.status(route.endpoint, 500);
-    send(res, jsonReply({ timestamp: now.toISOString(), status: 500, error: 'Internal Server Error', path: url.pathname }, 500));
+    send(
+      res,
+      jsonReply(
+        {
+          timestamp: now.toISOString(),
+          status: 500,
+          error: 'Internal Server Error',
+          path: url.pathname,
+        },
+        500,
+      ),
+    );
   }
 }

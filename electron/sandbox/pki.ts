@@ -31,7 +31,7 @@ const CA_SUBJECT: SubjectField[] = [
 ];
 
 // Real test-environment ZIPs are signed by "CN=ANAF TEST, OU=ANAF-TEST";
-// the sandbox's signer says plainly that it is not ANAF's certificate.
+// the sandbox's signer names itself plainly as not being ANAF's certificate.
 const SIGNER_SUBJECT: SubjectField[] = [
   { shortName: 'CN', value: 'ANAF SANDBOX' },
   { shortName: 'OU', value: 'ANAF-SANDBOX' },
@@ -101,8 +101,10 @@ export function issueCa(): KeyAndCertificate {
   });
 }
 
-/** The HTTPS certificate, valid for both loopback names the app may use. */
-export function issueServerCertificate(ca: KeyAndCertificate): KeyAndCertificate {
+/** Issues the HTTPS certificate, valid for both loopback names the app may use. */
+export function issueServerCertificate(
+  ca: KeyAndCertificate,
+): KeyAndCertificate {
   return issue({
     subject: [{ shortName: 'CN', value: 'localhost' }],
     issuer: ca,
@@ -136,7 +138,7 @@ export function issueSignerCertificate(
   });
 }
 
-/** A representative's certificate, as a qualified certificate would name them. */
+/** Issues a representative's certificate, named as a qualified certificate would name them. */
 export function issueClientCertificate(
   ca: KeyAndCertificate,
   personName: string,
@@ -180,15 +182,18 @@ export function toPkcs12(
   return Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary');
 }
 
-/** The subject of a PEM certificate as `CN=..., O=..., C=RO`. */
+/** Formats the subject of a PEM certificate as `CN=..., O=..., C=RO`. */
 export function describeSubject(certPem: string): string {
   const cert = forge.pki.certificateFromPem(certPem);
   return cert.subject.attributes
-    .map((attribute) => `${attribute.shortName ?? attribute.name}=${String(attribute.value)}`)
+    .map(
+      (attribute) =>
+        `${attribute.shortName ?? attribute.name}=${String(attribute.value)}`,
+    )
     .join(', ');
 }
 
-/** The serial of a PEM certificate, upper-case hex as Node reports it. */
+/** Returns the serial of a PEM certificate in upper-case hex, as Node reports it. */
 export function certificateSerial(certPem: string): string {
   return forge.pki.certificateFromPem(certPem).serialNumber.toUpperCase();
 }

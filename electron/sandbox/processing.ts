@@ -1,7 +1,7 @@
-// What happens while an upload is `in prelucrare`: when its processing time
-// is over, the business rules decide `ok` or `nok`, and the list messages
-// appear (`FACTURA TRIMISA`/`PRIMITA` or `ERORI FACTURA`). Uploads are
-// settled lazily, in upload order, at the start of every call, so the
+// Processing of an upload while it is `in prelucrare`. When its processing
+// time is over, the business rules decide `ok` or `nok` and the list
+// messages appear (`FACTURA TRIMISA`/`PRIMITA` or `ERORI FACTURA`). Uploads
+// are settled lazily, in upload order, at the start of every call, so the
 // outcome depends only on the sandbox's clock and never on a timer.
 import type { Sandbox } from './context.ts';
 import {
@@ -28,12 +28,15 @@ export function settleUploads(sandbox: Sandbox, now: Date): void {
   }
 }
 
+/** Compares two decimal ids numerically without converting them to numbers. */
 function compareIndex(a: string, b: string): number {
-  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+  if (a.length !== b.length) return a.length - b.length;
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
 }
 
 /**
- * The rules' view of the sandbox. A duplicate is an earlier upload (in upload
+ * Builds the rules' view of the sandbox. A duplicate is an earlier upload (in upload
  * order, whatever its state, unless it ended `nok` or was rejected at upload)
  * with the same seller, invoice number and issue date.
  */
@@ -52,7 +55,10 @@ function ruleContext(sandbox: Sandbox, upload: UploadRecord): RuleContext {
           facts.number === number &&
           facts.issueDate === issueDate
         ) {
-          return { index: earlier.index, uploadedAt: new Date(earlier.uploadedAt) };
+          return {
+            index: earlier.index,
+            uploadedAt: new Date(earlier.uploadedAt),
+          };
         }
       }
       return null;
@@ -116,7 +122,11 @@ interface NewMessage {
   detalii: string;
 }
 
-function addMessage(sandbox: Sandbox, upload: UploadRecord, message: NewMessage): string {
+function addMessage(
+  sandbox: Sandbox,
+  upload: UploadRecord,
+  message: NewMessage,
+): string {
   const record: MessageRecord = {
     id: sandbox.store.newDownloadId(),
     uploadIndex: upload.index,
@@ -130,37 +140,63 @@ function addMessage(sandbox: Sandbox, upload: UploadRecord, message: NewMessage)
 
 /**
  * Adds the messages of an accepted invoice and returns the uploader's
- * message id. The seller sees it as sent; a Romanian buyer in the registry
- * sees it as received. A self-billed invoice is sent by the buyer in the
+ * message id. The seller gets it as sent, and a Romanian buyer in the
+ * registry gets it as received. A self-billed invoice is sent by the buyer in the
  * seller's name, so the roles swap.
  */
-export function addInvoiceMessages(sandbox: Sandbox, upload: UploadRecord): string {
+export function addInvoiceMessages(
+  sandbox: Sandbox,
+  upload: UploadRecord,
+): string {
   const facts = upload.facts;
-  if (facts === null) throw new Error(`Upload ${upload.index} has no invoice facts`);
+  if (facts === null)
+    throw new Error(`Upload ${upload.index} has no invoice facts`);
   const seller = facts.sellerCif ?? upload.cif;
   const buyer = facts.buyerCif;
 
   if (upload.autofactura) {
     const detalii = `Factura cu id_incarcare=${upload.index} transmisa de cif=${upload.cif} ca autofactura in numele cif=${seller}`;
-    const sentId = addMessage(sandbox, upload, { cif: upload.cif, tip: MESSAGE_TYPES.sent, detalii });
+    const sentId = addMessage(sandbox, upload, {
+      cif: upload.cif,
+      tip: MESSAGE_TYPES.sent,
+      detalii,
+    });
     if (sandbox.registry.has(seller)) {
-      addMessage(sandbox, upload, { cif: seller, tip: MESSAGE_TYPES.received, detalii });
+      addMessage(sandbox, upload, {
+        cif: seller,
+        tip: MESSAGE_TYPES.received,
+        detalii,
+      });
     }
     return sentId;
   }
 
   const detalii = `Factura cu id_incarcare=${upload.index} emisa de cif_emitent=${seller} pentru cif_beneficiar=${buyer ?? ''}`;
-  const sentId = addMessage(sandbox, upload, { cif: seller, tip: MESSAGE_TYPES.sent, detalii });
-  const buyerIsRomanian = facts.buyerCountry === null || facts.buyerCountry === 'RO';
-  if (!upload.extern && buyer !== null && buyerIsRomanian && sandbox.registry.has(buyer)) {
-    addMessage(sandbox, upload, { cif: buyer, tip: MESSAGE_TYPES.received, detalii });
+  const sentId = addMessage(sandbox, upload, {
+    cif: seller,
+    tip: MESSAGE_TYPES.sent,
+    detalii,
+  });
+  const buyerIsRomanian =
+    facts.buyerCountry === null || facts.buyerCountry === 'RO';
+  if (
+    !upload.extern &&
+    buyer !== null &&
+    buyerIsRomanian &&
+    sandbox.registry.has(buyer)
+  ) {
+    addMessage(sandbox, upload, {
+      cif: buyer,
+      tip: MESSAGE_TYPES.received,
+      detalii,
+    });
   }
   return sentId;
 }
 
 /**
- * A buyer's message reaches the seller of an accepted invoice the sender
- * was the buyer (or seller) of; otherwise it ends `nok`.
+ * Delivers a buyer's message to the other party of an accepted invoice that
+ * the sender is a party to. Any other message ends `nok`.
  */
 function finishBuyerMessage(sandbox: Sandbox, upload: UploadRecord): void {
   const rasp = upload.rasp;
@@ -177,7 +213,8 @@ function finishBuyerMessage(sandbox: Sandbox, upload: UploadRecord): void {
     return;
   }
 
-  const other = facts.sellerCif === upload.cif ? facts.buyerCif : facts.sellerCif;
+  const other =
+    facts.sellerCif === upload.cif ? facts.buyerCif : facts.sellerCif;
   const detalii = `Mesaj cumparator cu id_incarcare=${upload.index} pentru factura cu id_incarcare=${rasp.referencedIndex}`;
   upload.state = 'ok';
   upload.downloadId = addMessage(sandbox, upload, {
@@ -186,6 +223,10 @@ function finishBuyerMessage(sandbox: Sandbox, upload: UploadRecord): void {
     detalii,
   });
   if (other !== null && sandbox.registry.has(other)) {
-    addMessage(sandbox, upload, { cif: other, tip: MESSAGE_TYPES.buyerMessageReceived, detalii });
+    addMessage(sandbox, upload, {
+      cif: other,
+      tip: MESSAGE_TYPES.buyerMessageReceived,
+      detalii,
+    });
   }
 }

@@ -1,7 +1,8 @@
-// ANAF's helper services: `validare` and `transformare` (production paths
-// only; standards FACT1 and FCN, bodies up to 5 MB) and the signature check
-// of a downloaded invoice. Each exists without authentication (the public
-// host) and as an OAuth twin on the API host; both call these handlers.
+// ANAF's helper services: `validare` and `transformare` (on production
+// paths only, for standards FACT1 and FCN and bodies up to 5 MB) and the
+// signature check of a downloaded invoice. Each exists without
+// authentication on the public host and as an OAuth twin on the API host,
+// and both call these handlers.
 import { randomInt, randomUUID } from 'node:crypto';
 import type { Call } from './context.ts';
 import {
@@ -15,7 +16,8 @@ const MAX_PUBLIC_BYTES = 5 * 1024 * 1024;
 const STANDARDS: readonly string[] = ['FACT1', 'FCN'];
 
 function verdict(messages: string[]): Reply {
-  if (messages.length === 0) return jsonReply({ stare: 'ok', trace_id: randomUUID() });
+  if (messages.length === 0)
+    return jsonReply({ stare: 'ok', trace_id: randomUUID() });
   return jsonReply({
     stare: 'nok',
     Messages: messages.map((message) => ({ message })),
@@ -24,13 +26,19 @@ function verdict(messages: string[]): Reply {
 }
 
 /** Reads the body and checks the standard and size shared by both services. */
-async function readDocument(call: Call): Promise<{ body: Buffer } | { problem: string }> {
+async function readDocument(
+  call: Call,
+): Promise<{ body: Buffer } | { problem: string }> {
   const [standard = ''] = call.params;
   const body = await call.body(MAX_PUBLIC_BYTES);
   if (!STANDARDS.includes(standard)) {
-    return { problem: 'Valorile acceptate pentru parametrul standard sunt FACT1 si FCN' };
+    return {
+      problem:
+        'Valorile acceptate pentru parametrul standard sunt FACT1 si FCN',
+    };
   }
-  if (body.tooLarge) return { problem: 'Marime fisier transmis mai mare de 5 MB.' };
+  if (body.tooLarge)
+    return { problem: 'Marime fisier transmis mai mare de 5 MB.' };
   return { body: body.bytes };
 }
 
@@ -44,11 +52,13 @@ export async function handleValidate(call: Call): Promise<Reply> {
 }
 
 /**
- * The F5 firewall's rejection page, which ANAF's public host serves with
- * HTTP 200 instead of the service's answer.
+ * Builds the F5 firewall's rejection page, which ANAF's public host serves
+ * with HTTP 200 instead of the service's response.
  */
 export function firewallPage(): Reply {
-  const supportId = String(randomInt(10 ** 9, 10 ** 10 - 1)) + String(randomInt(10 ** 9, 10 ** 10 - 1));
+  const supportId =
+    String(randomInt(10 ** 9, 10 ** 10 - 1)) +
+    String(randomInt(10 ** 9, 10 ** 10 - 1));
   return reply(
     200,
     'text/html; charset=utf-8',
@@ -87,11 +97,13 @@ export async function handleTransform(call: Call): Promise<Reply> {
     const pdf = await renderInvoicePdf(read.body);
     return reply(200, 'application/pdf', pdf);
   } catch (error) {
-    return verdict([`Fisierul transmis nu a putut fi transformat: ${(error as Error).message}`]);
+    return verdict([
+      `Fisierul transmis nu a putut fi transformat: ${(error as Error).message}`,
+    ]);
   }
 }
 
-// ANAF tells the two outcomes apart only by wording ("au fost validate cu
+// ANAF distinguishes the two outcomes only by wording ("au fost validate cu
 // succes" against "NU au putut fi validate cu succes"), both with HTTP 200.
 const SIGNATURE_VALID =
   'Fișierele încărcate au fost validate cu succes: semnătura aparține facturii.';
@@ -107,7 +119,11 @@ async function formFile(form: FormData, name: string): Promise<Buffer | null> {
 }
 
 function looksLikeXml(bytes: Buffer): boolean {
-  return bytes.toString('utf8').replace(/^\uFEFF/, '').trimStart().startsWith('<');
+  return bytes
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .startsWith('<');
 }
 
 /** POST api/validate/signature: multipart fields `file` and `signature`. */
@@ -123,11 +139,20 @@ export async function handleSignatureCheck(call: Call): Promise<Reply> {
     document = await formFile(form, 'file');
     signature = await formFile(form, 'signature');
   } catch {
-    // Not multipart at all: answered below like a missing file.
+    // A body that is not multipart is handled below like a missing file.
   }
-  if (!document || !signature || !looksLikeXml(document) || !looksLikeXml(signature)) {
+  if (
+    !document ||
+    !signature ||
+    !looksLikeXml(document) ||
+    !looksLikeXml(signature)
+  ) {
     return jsonReply({ msg: SIGNATURE_BAD_REQUEST }, 400);
   }
-  const result = verifyMessageSignature(document, signature);
+  const result = verifyMessageSignature(
+    document,
+    signature,
+    call.sandbox.certificates.signer.certPem,
+  );
   return jsonReply({ msg: result.valid ? SIGNATURE_VALID : SIGNATURE_INVALID });
 }

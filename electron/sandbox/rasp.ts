@@ -32,7 +32,9 @@ export function parseRasp(
   }
   if (!root || root.localName !== 'header' || root.namespaceURI !== RASP_NS) {
     const name = root?.localName ?? '';
-    return invalid(`cvc-elt.1.a: Cannot find the declaration of element '${name}'.`);
+    return invalid(
+      `cvc-elt.1.a: Cannot find the declaration of element '${name}'.`,
+    );
   }
 
   const referencedIndex = root.getAttribute('index_incarcare') ?? '';

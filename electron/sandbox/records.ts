@@ -7,10 +7,7 @@ export type EfacturaStandard = 'UBL' | 'CN' | 'CII' | 'RASP';
 
 /** `stare` values of e-Factura's stareMesaj, spelt as ANAF sends them. */
 export type UploadState =
-  | 'in prelucrare'
-  | 'ok'
-  | 'nok'
-  | 'XML cu erori nepreluat de sistem';
+  'in prelucrare' | 'ok' | 'nok' | 'XML cu erori nepreluat de sistem';
 
 export interface UploadRecord {
   index: string;

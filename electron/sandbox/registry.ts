@@ -57,7 +57,9 @@ export class Rights {
 }
 
 /** Rejects rights that ANAF could never grant: malformed CIFs, duplicate names. */
-export function checkCertificateRights(certificates: CertificateRights[]): void {
+export function checkCertificateRights(
+  certificates: CertificateRights[],
+): void {
   const names = new Set<string>();
   for (const certificate of certificates) {
     if (names.has(certificate.name)) {

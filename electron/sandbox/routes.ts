@@ -17,8 +17,17 @@ import {
 } from './etransport.ts';
 import { handleHello } from './hello.ts';
 import { redirectReply, reply, springErrorReply, type Reply } from './http.ts';
-import { handleAuthorize, handleLoginWall, handleRevoke, handleToken } from './idp.ts';
-import { handleSignatureCheck, handleTransform, handleValidate } from './public-services.ts';
+import {
+  handleAuthorize,
+  handleLoginWall,
+  handleRevoke,
+  handleToken,
+} from './idp.ts';
+import {
+  handleSignatureCheck,
+  handleTransform,
+  handleValidate,
+} from './public-services.ts';
 
 export const IDP_PATH = '/anaf-oauth2/v1';
 export const PUBLIC_PATH = '/public';
@@ -52,7 +61,14 @@ function api(
   endpoint: EndpointName,
   handle: Handler,
 ): RouteEntry {
-  return { method, pattern: new RegExp(`^${path}$`), endpoint, zone: 'api', bearer: true, handle };
+  return {
+    method,
+    pattern: new RegExp(`^${path}$`),
+    endpoint,
+    zone: 'api',
+    bearer: true,
+    handle,
+  };
 }
 
 function open(
@@ -62,7 +78,14 @@ function open(
   endpoint: EndpointName,
   handle: Handler,
 ): RouteEntry {
-  return { method, pattern: new RegExp(`^${path}$`), endpoint, zone, bearer: false, handle };
+  return {
+    method,
+    pattern: new RegExp(`^${path}$`),
+    endpoint,
+    zone,
+    bearer: false,
+    handle,
+  };
 }
 
 const ROUTES: RouteEntry[] = [
@@ -72,28 +95,82 @@ const ROUTES: RouteEntry[] = [
   open('idp', 'GET', '/my\\.policy', 'unknown', handleLoginWall),
 
   api('GET', '/TestOauth/jaxrs/hello', 'hello', handleHello),
-  api('POST', `${EFACTURA}/upload`, 'upload', (call) => handleUpload(call, 'upload')),
-  api('POST', `${EFACTURA}/uploadb2c`, 'uploadb2c', (call) => handleUpload(call, 'uploadb2c')),
+  api('POST', `${EFACTURA}/upload`, 'upload', (call) =>
+    handleUpload(call, 'upload'),
+  ),
+  api('POST', `${EFACTURA}/uploadb2c`, 'uploadb2c', (call) =>
+    handleUpload(call, 'uploadb2c'),
+  ),
   api('GET', `${EFACTURA}/stareMesaj`, 'stareMesaj', handleStatus),
-  api('GET', `${EFACTURA}/listaMesajeFactura`, 'listaMesajeFactura', handleSimpleList),
-  api('GET', `${EFACTURA}/listaMesajePaginatieFactura`, 'listaMesajePaginatieFactura', handlePagedList),
+  api(
+    'GET',
+    `${EFACTURA}/listaMesajeFactura`,
+    'listaMesajeFactura',
+    handleSimpleList,
+  ),
+  api(
+    'GET',
+    `${EFACTURA}/listaMesajePaginatieFactura`,
+    'listaMesajePaginatieFactura',
+    handlePagedList,
+  ),
   api('GET', `${EFACTURA}/descarcare`, 'descarcare', handleDownload),
   // validare and transformare exist on the production path only.
   api('POST', '/prod/FCTEL/rest/validare/([^/]+)', 'validare', handleValidate),
-  api('POST', '/prod/FCTEL/rest/transformare/([^/]+)(?:/(DA))?', 'transformare', handleTransform),
+  api(
+    'POST',
+    '/prod/FCTEL/rest/transformare/([^/]+)(?:/(DA))?',
+    'transformare',
+    handleTransform,
+  ),
   api('POST', '/api/validate/signature', 'signature', handleSignatureCheck),
-  api('POST', `${ETRANSPORT}/upload/([^/]+)/([^/]+)(?:/([^/]+))?`, 'etransport-upload', handleEtransportUpload),
-  api('GET', `${ETRANSPORT}/stareMesaj/([^/]+)`, 'etransport-stareMesaj', handleEtransportStatus),
-  api('GET', `${ETRANSPORT}/lista/([^/]+)/([^/]+)`, 'etransport-lista', handleEtransportList),
+  api(
+    'POST',
+    `${ETRANSPORT}/upload/([^/]+)/([^/]+)(?:/([^/]+))?`,
+    'etransport-upload',
+    handleEtransportUpload,
+  ),
+  api(
+    'GET',
+    `${ETRANSPORT}/stareMesaj/([^/]+)`,
+    'etransport-stareMesaj',
+    handleEtransportStatus,
+  ),
+  api(
+    'GET',
+    `${ETRANSPORT}/lista/([^/]+)/([^/]+)`,
+    'etransport-lista',
+    handleEtransportList,
+  ),
 
-  open('public', 'POST', `${PUBLIC_PATH}/prod/FCTEL/rest/validare/([^/]+)`, 'public-validare', handleValidate),
-  open('public', 'POST', `${PUBLIC_PATH}/prod/FCTEL/rest/transformare/([^/]+)(?:/(DA))?`, 'public-transformare', handleTransform),
-  open('public', 'POST', `${PUBLIC_PATH}/api/validate/signature`, 'public-signature', handleSignatureCheck),
+  open(
+    'public',
+    'POST',
+    `${PUBLIC_PATH}/prod/FCTEL/rest/validare/([^/]+)`,
+    'public-validare',
+    handleValidate,
+  ),
+  open(
+    'public',
+    'POST',
+    `${PUBLIC_PATH}/prod/FCTEL/rest/transformare/([^/]+)(?:/(DA))?`,
+    'public-transformare',
+    handleTransform,
+  ),
+  open(
+    'public',
+    'POST',
+    `${PUBLIC_PATH}/api/validate/signature`,
+    'public-signature',
+    handleSignatureCheck,
+  ),
 ];
 
-/** The path a Java service behind the gateway sees, for its 404 bodies. */
+/** Returns the path the Java service behind the gateway receives, for its 404 bodies. */
 function servicePath(pathname: string): string {
-  return pathname.replace(/^\/public/, '').replace(/^\/(?:test|prod)(?=\/)/, '');
+  return pathname
+    .replace(/^\/public/, '')
+    .replace(/^\/(?:test|prod)(?=\/)/, '');
 }
 
 function springFallback(zone: Zone, status: 404 | 405, bearer: boolean): Route {
@@ -101,23 +178,26 @@ function springFallback(zone: Zone, status: 404 | 405, bearer: boolean): Route {
     endpoint: 'unknown',
     zone,
     bearer,
-    handle: (call) => springErrorReply(status, servicePath(call.url.pathname), call.now),
+    handle: (call) =>
+      springErrorReply(status, servicePath(call.url.pathname), call.now),
   };
 }
 
 const SERVICE_PREFIX = /^\/(?:test|prod)\/(?:FCTEL\/rest|ETRANSPORT\/ws\/v1)\//;
 
-/** Where a path that matches no route ends up, as on ANAF's hosts. */
+/** Picks the route for a path that matches none, as ANAF's hosts do. */
 function fallback(pathname: string, methodMismatch: boolean): Route {
   const status = methodMismatch ? 405 : 404;
-  if (pathname.startsWith(`${PUBLIC_PATH}/`)) return springFallback('public', status, false);
+  if (pathname.startsWith(`${PUBLIC_PATH}/`))
+    return springFallback('public', status, false);
   // The IdP's F5 front end sends unknown paths to its login page.
   if (pathname.startsWith(`${IDP_PATH}/`) || pathname === IDP_PATH) {
     return {
       endpoint: 'unknown',
       zone: 'idp',
       bearer: false,
-      handle: (call) => redirectReply(new URL('/my.policy', call.url).toString()),
+      handle: (call) =>
+        redirectReply(new URL('/my.policy', call.url).toString()),
     };
   }
   if (SERVICE_PREFIX.test(pathname)) return springFallback('api', status, true);
@@ -131,10 +211,19 @@ function fallback(pathname: string, methodMismatch: boolean): Route {
   };
 }
 
-export function resolveRoute(method: string, pathname: string, adminKey: string): ResolvedRoute {
+export function resolveRoute(
+  method: string,
+  pathname: string,
+  adminKey: string,
+): ResolvedRoute {
   if (pathname === ADMIN_PATH || pathname.startsWith(`${ADMIN_PATH}/`)) {
     return {
-      route: { endpoint: 'admin', zone: 'admin', bearer: false, handle: (call) => handleAdmin(call, adminKey) },
+      route: {
+        endpoint: 'admin',
+        zone: 'admin',
+        bearer: false,
+        handle: (call) => handleAdmin(call, adminKey),
+      },
       params: [],
     };
   }
@@ -146,7 +235,9 @@ export function resolveRoute(method: string, pathname: string, adminKey: string)
       methodMismatch = true;
       continue;
     }
-    const params = match.slice(1).filter((value): value is string => value !== undefined);
+    const params = match
+      .slice(1)
+      .filter((value): value is string => value !== undefined);
     return { route: entry, params };
   }
   return { route: fallback(pathname, methodMismatch), params: [] };

@@ -7,7 +7,12 @@ import { checkStructure, generateSeedInvoices } from './documents/index.ts';
 import { addInvoiceMessages } from './processing.ts';
 import type { UploadRecord } from './records.ts';
 
-export function seedInvoices(sandbox: Sandbox, seed: string, count: number, now: Date): number {
+export function seedInvoices(
+  sandbox: Sandbox,
+  seed: string,
+  count: number,
+  now: Date,
+): number {
   const invoices = generateSeedInvoices({
     seed,
     count,

@@ -1,7 +1,7 @@
 // Starting and stopping the sandbox: one HTTPS port on 127.0.0.1 whose TLS
-// handshake asks for (but does not require) a client certificate, so that
-// `authorize` can tell who is logging in while every other path works
-// without one.
+// handshake requests (but does not require) a client certificate. So
+// `authorize` can identify who is logging in, and every other path works
+// without a certificate.
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
@@ -44,7 +44,7 @@ export interface SandboxCertificateInfo {
   cifs: string[];
 }
 
-/** What a client needs to talk to the sandbox; the start-up JSON line. */
+/** Connection details for a client, printed as the start-up JSON line. */
 export interface SandboxInfo {
   /** Base of authorize, token and revoke (logincert.anaf.ro/anaf-oauth2/v1). */
   idpUrl: string;
@@ -78,23 +78,31 @@ function seedNumber(seed: string, modulo: number): number {
 }
 
 function checkRedirectUris(uris: string[]): void {
-  if (uris.length === 0) throw new Error('At least one redirect URI must be registered');
+  if (uris.length === 0)
+    throw new Error('At least one redirect URI must be registered');
   for (const uri of uris) {
     if (!uri.startsWith('https://')) {
-      throw new Error(`Invalid redirect URI ${uri}: ANAF registers only https:// callbacks`);
+      throw new Error(
+        `Invalid redirect URI ${uri}: ANAF registers only https:// callbacks`,
+      );
     }
     new URL(uri);
   }
 }
 
-function settingsFrom(options: SandboxOptions, redirectUris: string[]): Settings {
+function settingsFrom(
+  options: SandboxOptions,
+  redirectUris: string[],
+): Settings {
   return {
     processingMs: options.processingMs ?? DEFAULTS.processingMs,
     listLagMs: options.listLagMs ?? DEFAULTS.listLagMs,
     signatureShape: options.signatureShape ?? DEFAULTS.signatureShape,
     revokeMode: options.revokeMode ?? DEFAULTS.revokeMode,
-    oldRefreshTokenValid: options.oldRefreshTokenValid ?? DEFAULTS.oldRefreshTokenValid,
-    codeLifetimeSeconds: options.codeLifetimeSeconds ?? DEFAULTS.codeLifetimeSeconds,
+    oldRefreshTokenValid:
+      options.oldRefreshTokenValid ?? DEFAULTS.oldRefreshTokenValid,
+    codeLifetimeSeconds:
+      options.codeLifetimeSeconds ?? DEFAULTS.codeLifetimeSeconds,
     dailyLimits: { ...DEFAULT_DAILY_LIMITS, ...options.dailyLimits },
     redirectUris,
   };
@@ -111,20 +119,27 @@ function listen(server: Server, port: number): Promise<number> {
 }
 
 /** Starts a sandbox; resolves once it listens. */
-export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+export async function startSandbox(
+  options: SandboxOptions = {},
+): Promise<RunningSandbox> {
   const logger = options.logger ?? silentLogger;
   const seed = options.seed ?? DEFAULTS.seed;
   const representatives: CertificateRights[] =
-    options.certificates ?? defaultCertificates(SEEDED_COMPANIES.map((company) => company.cif));
+    options.certificates ??
+    defaultCertificates(SEEDED_COMPANIES.map((company) => company.cif));
   checkCertificateRights(representatives);
   const redirectUris = options.redirectUris ?? [DEFAULT_REDIRECT_URI];
   checkRedirectUris(redirectUris);
 
   const stateDir = options.stateDir ?? null;
   if (stateDir) mkdirSync(stateDir, { recursive: true, mode: 0o700 });
-  const temporaryDir = stateDir ? null : mkdtempSync(join(tmpdir(), 'efactura-sandbox-'));
+  const temporaryDir =
+    stateDir || options.certificatesDir
+      ? null
+      : mkdtempSync(join(tmpdir(), 'efactura-sandbox-'));
   const certificates = loadOrCreateCertificates(
-    join(stateDir ?? temporaryDir ?? '.', 'certificates'),
+    options.certificatesDir ??
+      join(stateDir ?? temporaryDir ?? '.', 'certificates'),
     representatives.map((representative) => representative.name),
   );
 
@@ -137,13 +152,21 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     firstEtransportIndex: 4_100_000_000 + offset,
   });
   if (options.clientId !== undefined || options.clientSecret !== undefined) {
-    store.setClient(options.clientId ?? store.clientId, options.clientSecret ?? store.clientSecret);
+    store.setClient(
+      options.clientId ?? store.clientId,
+      options.clientSecret ?? store.clientSecret,
+    );
   }
 
   const rights = new Rights();
-  const clientsBySerial = new Map(certificates.clients.map((client) => [client.serial, client]));
-  certificates.clients.forEach((client, i) => rights.set(client.serial, representatives[i]?.cifs ?? []));
-  const enforcementCifs = options.enforcementCifs ?? representatives[1]?.cifs.slice(0, 1) ?? [];
+  const clientsBySerial = new Map(
+    certificates.clients.map((client) => [client.serial, client]),
+  );
+  certificates.clients.forEach((client, i) =>
+    rights.set(client.serial, representatives[i]?.cifs ?? []),
+  );
+  const enforcementCifs =
+    options.enforcementCifs ?? representatives[1]?.cifs.slice(0, 1) ?? [];
 
   const server = createServer({
     key: certificates.server.keyPem,
@@ -160,17 +183,27 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const sandbox: Sandbox = {
     settings: settingsFrom(options, redirectUris),
     store,
-    registry: new CompanyRegistry(representatives.flatMap((representative) => representative.cifs)),
+    registry: new CompanyRegistry(
+      representatives.flatMap((representative) => representative.cifs),
+    ),
     rights,
     tokens: new TokenService(store, certificates.idpKeyPem, origin, {
-      accessSeconds: options.accessTokenLifetimeSeconds ?? DEFAULTS.accessTokenLifetimeSeconds,
-      refreshSeconds: options.refreshTokenLifetimeSeconds ?? DEFAULTS.refreshTokenLifetimeSeconds,
+      accessSeconds:
+        options.accessTokenLifetimeSeconds ??
+        DEFAULTS.accessTokenLifetimeSeconds,
+      refreshSeconds:
+        options.refreshTokenLifetimeSeconds ??
+        DEFAULTS.refreshTokenLifetimeSeconds,
     }),
     codes: new AuthorizationCodes(),
     limiter: new SlidingWindowLimiter(options.rateLimit ?? DEFAULTS.rateLimit),
     faults: new FaultTable((options.faults ?? []).map(toFaultSpec)),
     counters: new Counters(),
-    clock: new Clock(options.now ?? (() => new Date())),
+    clock: new Clock(
+      options.now ?? (() => new Date()),
+      store.clockOffsetMs,
+      (offsetMs) => store.setClockOffset(offsetMs),
+    ),
     certificates,
     clientsBySerial,
     enforcementCifs: new Set(enforcementCifs),
@@ -180,7 +213,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 
   const seedCount = options.seedMessages ?? DEFAULTS.seedMessages;
   if (seedCount > 0 && !store.seeded) {
-    const recorded = seedInvoices(sandbox, seed, seedCount, sandbox.clock.now());
+    const recorded = seedInvoices(
+      sandbox,
+      seed,
+      seedCount,
+      sandbox.clock.now(),
+    );
     logger.info('[sandbox] invoices seeded', { count: recorded });
   }
 

@@ -1,7 +1,13 @@
 // The sandbox's state: in memory by default, or in a folder that survives
 // restarts. Records go to `state.json` (written atomically, shortly after a
 // change and on close); document bytes and built ZIPs go to `blobs/`.
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { DailyCounters } from './limits.ts';
 import type {
@@ -19,6 +25,8 @@ interface SavedState {
   clientId: string;
   clientSecret: string;
   seeded: boolean;
+  /** How far the admin has moved the sandbox's clock ahead. */
+  clockOffsetMs: number;
   nextUploadIndex: number;
   nextDownloadId: number;
   nextEtransportIndex: number;
@@ -85,6 +93,7 @@ export class SandboxStore {
       clientId: seed.clientId,
       clientSecret: seed.clientSecret,
       seeded: false,
+      clockOffsetMs: 0,
       nextUploadIndex: seed.firstUploadIndex,
       nextDownloadId: seed.firstDownloadId,
       nextEtransportIndex: seed.firstEtransportIndex,
@@ -95,9 +104,12 @@ export class SandboxStore {
       daily: {},
     };
     this.daily = new DailyCounters(this.state.daily);
-    for (const upload of this.state.uploads) this.uploadsByIndex.set(upload.index, upload);
-    for (const message of this.state.messages) this.messagesById.set(message.id, message);
-    for (const token of this.state.tokens) this.tokensByHash.set(token.hash, token);
+    for (const upload of this.state.uploads)
+      this.uploadsByIndex.set(upload.index, upload);
+    for (const message of this.state.messages)
+      this.messagesById.set(message.id, message);
+    for (const token of this.state.tokens)
+      this.tokensByHash.set(token.hash, token);
   }
 
   get clientId(): string {
@@ -110,7 +122,11 @@ export class SandboxStore {
 
   /** Replaces the stored client credentials with configured ones. */
   setClient(clientId: string, clientSecret: string): void {
-    if (this.state.clientId === clientId && this.state.clientSecret === clientSecret) return;
+    if (
+      this.state.clientId === clientId &&
+      this.state.clientSecret === clientSecret
+    )
+      return;
     this.state.clientId = clientId;
     this.state.clientSecret = clientSecret;
     this.changed();
@@ -118,6 +134,15 @@ export class SandboxStore {
 
   get seeded(): boolean {
     return this.state.seeded;
+  }
+
+  get clockOffsetMs(): number {
+    return this.state.clockOffsetMs;
+  }
+
+  setClockOffset(offsetMs: number): void {
+    this.state.clockOffsetMs = offsetMs;
+    this.changed();
   }
 
   markSeeded(): void {
@@ -154,7 +179,7 @@ export class SandboxStore {
     return this.uploadsByIndex.get(index) ?? null;
   }
 
-  /** Every upload in upload order. */
+  /** Returns every upload in upload order. */
   uploads(): readonly UploadRecord[] {
     return this.state.uploads;
   }
@@ -167,10 +192,11 @@ export class SandboxStore {
     this.blobs.put(`document-${uploadIndex}.xml`, document);
   }
 
-  /** The file a download carries: the error document of a `nok`, else the upload. */
+  /** Returns the file a download contains: the error document of a `nok`, else the upload. */
   messageDocument(uploadIndex: string): Buffer | null {
     return (
-      this.blobs.get(`document-${uploadIndex}.xml`) ?? this.uploadBody(uploadIndex)
+      this.blobs.get(`document-${uploadIndex}.xml`) ??
+      this.uploadBody(uploadIndex)
     );
   }
 
@@ -242,7 +268,9 @@ export class SandboxStore {
 
   private load(): SavedState | null {
     if (!this.statePath || !existsSync(this.statePath)) return null;
-    const saved = JSON.parse(readFileSync(this.statePath, 'utf8')) as SavedState;
+    const saved = JSON.parse(
+      readFileSync(this.statePath, 'utf8'),
+    ) as SavedState;
     if (saved.version !== STATE_VERSION) {
       throw new Error(
         `Unsupported sandbox state version ${saved.version} in ${this.statePath}; remove the folder to start afresh`,

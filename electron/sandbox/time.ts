@@ -1,4 +1,4 @@
-// ANAF writes every date in its answers in Romania's local time, and the
+// ANAF writes every date in its responses in Romania's local time, and the
 // daily limits reset at midnight there, so all formatting goes through the
 // Europe/Bucharest zone whatever the machine's zone is.
 
@@ -57,7 +57,7 @@ export function formatDayFirst(date: Date): string {
   return `${p.day}-${p.month}-${p.year} ${p.hour}:${p.minute}:${p.second}`;
 }
 
-/** The Romanian calendar day (`yyyy-MM-dd`) that daily limits count in. */
+/** Returns the Romanian calendar day (`yyyy-MM-dd`) that daily limits count in. */
 export function bucharestDay(date: Date): string {
   const p = localParts(date);
   return `${p.year}-${p.month}-${p.day}`;

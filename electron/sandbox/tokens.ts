@@ -1,7 +1,13 @@
-// Access and refresh tokens. ANAF issues RS512 JWTs when the client asks for
-// `token_content_type=jwt` and opaque 64-hex tokens otherwise; the sandbox
-// does the same and keeps only a hash of each token to check it later.
-import { createHash, createPrivateKey, createPublicKey, randomBytes, randomUUID } from 'node:crypto';
+// Access and refresh tokens. ANAF issues RS512 JWTs when the client requests
+// `token_content_type=jwt`, and opaque 64-hex tokens otherwise. The sandbox
+// does the same and stores only a hash of each token to check it later.
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  randomBytes,
+  randomUUID,
+} from 'node:crypto';
 import { SignJWT, compactVerify } from 'jose';
 import type { TokenRecord } from './records.ts';
 import type { SandboxStore } from './store.ts';
@@ -47,7 +53,12 @@ export class TokenService {
   private readonly privateKey: ReturnType<typeof createPrivateKey>;
   private readonly publicKey: ReturnType<typeof createPublicKey>;
 
-  constructor(store: SandboxStore, keyPem: string, issuer: string, lifetimes: Lifetimes) {
+  constructor(
+    store: SandboxStore,
+    keyPem: string,
+    issuer: string,
+    lifetimes: Lifetimes,
+  ) {
     this.store = store;
     this.issuer = issuer;
     this.lifetimes = lifetimes;
@@ -56,8 +67,18 @@ export class TokenService {
   }
 
   async issuePair(grant: Grant, now: Date): Promise<TokenResponse> {
-    const accessToken = await this.issue('access', grant, now, this.lifetimes.accessSeconds);
-    const refreshToken = await this.issue('refresh', grant, now, this.lifetimes.refreshSeconds);
+    const accessToken = await this.issue(
+      'access',
+      grant,
+      now,
+      this.lifetimes.accessSeconds,
+    );
+    const refreshToken = await this.issue(
+      'refresh',
+      grant,
+      now,
+      this.lifetimes.refreshSeconds,
+    );
     return {
       access_token: accessToken,
       token_type: 'Bearer',
@@ -71,7 +92,8 @@ export class TokenService {
     const record = await this.find(token, 'access');
     if (!record) return { ok: false, reason: 'unknown' };
     if (record.revoked) return { ok: false, reason: 'revoked' };
-    if (record.expiresAt <= now.getTime()) return { ok: false, reason: 'expired' };
+    if (record.expiresAt <= now.getTime())
+      return { ok: false, reason: 'expired' };
     return { ok: true, grant: grantOf(record) };
   }
 
@@ -105,12 +127,16 @@ export class TokenService {
     return true;
   }
 
-  private async find(token: string, kind: TokenRecord['kind']): Promise<TokenRecord | null> {
+  private async find(
+    token: string,
+    kind: TokenRecord['kind'],
+  ): Promise<TokenRecord | null> {
     const record = this.store.token(hashToken(token));
     if (!record || record.kind !== kind) return null;
     // A JWT must also carry a valid signature; the hash match makes this a
     // second check, kept because the real gateway validates the signature.
-    if (record.format === 'jwt' && !(await this.verifySignature(token))) return null;
+    if (record.format === 'jwt' && !(await this.verifySignature(token)))
+      return null;
     return record;
   }
 
@@ -174,5 +200,9 @@ export class TokenService {
 }
 
 function grantOf(record: TokenRecord): Grant {
-  return { serial: record.serial, clientId: record.clientId, format: record.format };
+  return {
+    serial: record.serial,
+    clientId: record.clientId,
+    format: record.format,
+  };
 }
