@@ -22,11 +22,26 @@ export class EmbeddedSandbox {
   readonly #overrides: Partial<SandboxOptions>;
   #starting: Promise<RunningSandbox> | null = null;
   #running: RunningSandbox | null = null;
+  #external: SandboxInfo | null = null;
 
   constructor(dataDir: string, logger: Logger, overrides: Partial<SandboxOptions> = {}) {
     this.#stateDir = path.join(dataDir, 'sandbox');
     this.#logger = logger.child('sandbox');
     this.#overrides = overrides;
+  }
+
+  /**
+   * Uses a sandbox that runs in another process (`efactura sandbox`, whose
+   * start-up line the CLI reads) instead of starting one here.
+   */
+  useExternal(info: SandboxInfo): void {
+    this.#external = info;
+  }
+
+  /** Starts the sandbox once (or uses the external one); returns its info. */
+  async ensure(): Promise<SandboxInfo> {
+    if (this.#external) return this.#external;
+    return (await this.start()).info;
   }
 
   /** Starts the sandbox once; later calls share the same start. */
@@ -60,7 +75,7 @@ export class EmbeddedSandbox {
   }
 
   info(): SandboxInfo | null {
-    return this.#running?.info ?? null;
+    return this.#external ?? this.#running?.info ?? null;
   }
 
   caCertificate(info: SandboxInfo): string {

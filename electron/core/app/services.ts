@@ -54,6 +54,7 @@ export class CoreServices {
   readonly #clients = new Map<string, Promise<AnafClient>>();
   readonly #anafTransport: AnafTransport;
   #sandboxTransport: Promise<AnafTransport> | null = null;
+  #sandboxReady: Promise<void> | null = null;
 
   constructor(options: CoreServicesOptions) {
     const paths = dataPaths(options.dataDir);
@@ -83,14 +84,18 @@ export class CoreServices {
     options.settings.onChange((settings) => this.queue.setRateLimit(settings.rateLimitPerMinute));
   }
 
-  /** Starts the embedded sandbox and points the sandbox identity provider at it. */
-  async startSandbox(): Promise<void> {
-    const running = await this.sandbox.start();
-    this.auth.setIdp({
-      provider: 'sandbox',
-      baseUrl: running.info.idpUrl,
-      caCert: this.sandbox.caCertificate(running.info),
-    });
+  /**
+   * Starts the embedded sandbox (or takes the external one set with
+   * `sandbox.useExternal`) and points the sandbox identity provider at it.
+   */
+  startSandbox(): Promise<void> {
+    if (!this.#sandboxReady) {
+      this.#sandboxReady = this.sandbox.ensure().then((info) => {
+        this.auth.setIdp({ provider: 'sandbox', baseUrl: info.idpUrl, caCert: this.sandbox.caCertificate(info) });
+      });
+      this.#sandboxReady.catch(() => (this.#sandboxReady = null));
+    }
+    return this.#sandboxReady;
   }
 
   /** The ANAF client of one account, created once and reused. */
