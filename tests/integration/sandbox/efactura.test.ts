@@ -691,3 +691,32 @@ describe('admin uploads', () => {
     expect(recorded?.state).toBe('in prelucrare');
   });
 });
+
+describe('list lag', () => {
+  it('shows a message only after the lag', async () => {
+    await t.admin('PATCH', '/settings', { listLagMs: 60_000 });
+    try {
+      const done = await uploadAndFinish(
+        ublInvoice({ sellerCif: A, buyerCif: B, number: nextNumber() }),
+      );
+      expect(done.stare).toBe('ok');
+      const listed = async (): Promise<boolean> => {
+        const list = await t.call(
+          'GET',
+          `/test/FCTEL/rest/listaMesajeFactura?zile=1&cif=${A}`,
+          { token },
+        );
+        const items =
+          list.json<{ mesaje?: Record<string, string>[] }>().mesaje ?? [];
+        return items.some((entry) => entry.id_solicitare === done.index);
+      };
+      expect(await listed()).toBe(false);
+      const zip = await download(t, token, done.downloadId ?? '');
+      expect(zip.headers['content-type']).toBe('application/zip');
+      await t.advance(60_000);
+      expect(await listed()).toBe(true);
+    } finally {
+      await t.admin('PATCH', '/settings', { listLagMs: 0 });
+    }
+  });
+});

@@ -285,3 +285,56 @@ describe('status 255 fault', () => {
     expect(second.status).toBe(200);
   });
 });
+
+describe('lifetimes', () => {
+  let short: TestSandbox;
+
+  beforeAll(async () => {
+    short = await startTestSandbox({
+      accessTokenLifetimeSeconds: 60,
+      refreshTokenLifetimeSeconds: 120,
+    });
+  });
+
+  afterAll(async () => {
+    await short.close();
+  });
+
+  function refreshWith(token: string): ReturnType<TestSandbox['call']> {
+    return short.call('POST', `${short.info.idpUrl}/token`, {
+      headers: FORM,
+      body: form({
+        grant_type: 'refresh_token',
+        refresh_token: token,
+        client_id: short.info.clientId,
+        client_secret: short.info.clientSecret,
+      }),
+    });
+  }
+
+  it('follows the configured lifetimes', async () => {
+    const tokens = await short.login(0, 'jwt');
+    expect(tokens.expires_in).toBe(60);
+    const claims = decodeJwt(tokens.refresh_token);
+    expect((claims.exp ?? 0) - (claims.iat ?? 0)).toBe(120);
+  });
+
+  it('rejects an expired access token with 401', async () => {
+    const tokens = await short.login(0, 'opaque');
+    await short.advance(61_000);
+    const result = await short.call('GET', '/TestOauth/jaxrs/hello?name=x', {
+      token: tokens.access_token,
+    });
+    expect(result.status).toBe(401);
+    expect(result.headers['www-authenticate']).toContain('expired');
+    expect((await refreshWith(tokens.refresh_token)).status).toBe(200);
+  });
+
+  it('rejects an expired refresh token', async () => {
+    const tokens = await short.login(0, 'jwt');
+    await short.advance(121_000);
+    const result = await refreshWith(tokens.refresh_token);
+    expect(result.status).toBe(400);
+    expect(result.json().error).toBe('invalid_grant');
+  });
+});

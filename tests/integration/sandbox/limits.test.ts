@@ -223,3 +223,56 @@ describe('daily limits', () => {
     expect((await status(t!, token, index)).errors.length).toBe(1);
   });
 });
+
+describe('e-Transport daily limits', () => {
+  const declaration = (cif: string): string =>
+    `<?xml version="1.0" encoding="UTF-8"?>\n<eTransport xmlns="mfp:anaf:dgti:eTransport:declaratie:v2" codDeclarant="${cif}">` +
+    '<notificare codTipOperatiune="30">' +
+    '<bunuriTransportate codScopOperatiune="101" denumireMarfa="Făină" cantitate="10" codUnitateMasura="KGM" greutateBruta="10"/>' +
+    '<partenerComercial codTara="RO" denumire="Client SRL"/>' +
+    '<dateTransport nrVehicul="B100XYZ" codTaraOrgTransport="RO" denumireOrgTransport="Trans SRL" dataTransport="2026-11-03"/>' +
+    '<locStartTraseuRutier><locatie codJudet="40" denumireLocalitate="Bucureşti" denumireStrada="Str. A"/></locStartTraseuRutier>' +
+    '<locFinalTraseuRutier><locatie codJudet="12" denumireLocalitate="Cluj-Napoca" denumireStrada="Str. B"/></locFinalTraseuRutier>' +
+    '<documenteTransport tipDocument="30" dataDocument="2026-11-03"/>' +
+    '</notificare></eTransport>\n';
+
+  it('limits status checks per declaration and lists per user', async () => {
+    t = await startTestSandbox({
+      dailyLimits: { etransportStatusPerMessage: 1, etransportListPerUser: 1 },
+    });
+    const { access_token: token } = await t.login(0);
+    const A = t.info.certificates[0]?.cifs[0] ?? '';
+    const uploaded = await t.call(
+      'POST',
+      `/prod/ETRANSPORT/ws/v1/upload/ETRANSP/${A}/2`,
+      {
+        token,
+        body: declaration(A),
+        headers: { 'content-type': 'application/xml' },
+      },
+    );
+    const index = uploaded.json<{ index_incarcare: number }>().index_incarcare;
+    const statusPath = `/prod/ETRANSPORT/ws/v1/stareMesaj/${index}`;
+    expect(
+      (await t.call('GET', statusPath, { token })).json().ExecutionStatus,
+    ).toBe(0);
+    expect((await t.call('GET', statusPath, { token })).json().Errors).toEqual([
+      {
+        errorMessage:
+          'S-au facut deja 1 de verificari, pentru id-incarcare solicitat, in cursul zilei',
+      },
+    ]);
+
+    await finishProcessing(t);
+    const listPath = `/prod/ETRANSPORT/ws/v1/lista/1/${A}`;
+    expect(
+      (await t.call('GET', listPath, { token })).json().ExecutionStatus,
+    ).toBe(0);
+    expect((await t.call('GET', listPath, { token })).json().Errors).toEqual([
+      {
+        errorMessage:
+          'S-au facut deja 1 interogari de lista mesaje de catre utilizator in cursul zilei',
+      },
+    ]);
+  });
+});
