@@ -60,6 +60,7 @@ async function main(): Promise<void> {
     login: {
       // The renderer opens the identity provider in a new tab of the same browser.
       openLoginUrl: async (url) => started.shell?.emit('login.openUrl', { url }),
+      forceBrowserForSandbox: process.env.EFACTURA_SANDBOX_VIA_BROWSER === '1',
     },
     openExternal: async (url) => {
       await open(url);

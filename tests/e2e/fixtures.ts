@@ -45,6 +45,8 @@ function stop(child: ChildProcess): Promise<void> {
 }
 
 export const test = base.extend<{ app: AppServer }>({
+  // Playwright reads a fixture's dependencies from this destructuring pattern.
+  // eslint-disable-next-line no-empty-pattern
   app: async ({}, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'efactura-e2e-'));
     let running = await launch(dataDir);

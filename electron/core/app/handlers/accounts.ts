@@ -26,6 +26,11 @@ export interface LoginPlatform {
   anafTransport?: (account: Account) => AuthorizationTransport;
   /** Opens the authorize URL for the browser path (a tab, or the system browser). */
   openLoginUrl(url: string): Promise<void>;
+  /**
+   * Sends sandbox logins through the browser path, as ANAF logins outside
+   * Electron go, so that path is tested end to end against the sandbox.
+   */
+  forceBrowserForSandbox?: boolean;
   /** Passes the renderer's certificate choice to the login window, where one waits. */
   answerCertificate?(requestId: string, certificateId: string | null): boolean;
 }
@@ -125,7 +130,7 @@ export function createAccountHandlers(services: CoreServices, platform: LoginPla
         throw new AppFailure('input.invalid', `The sandbox has no certificate number ${certificateIndex}.`);
       }
       const login = (id: string) =>
-        viaBrowser
+        (viaBrowser ?? platform.forceBrowserForSandbox)
           ? auth.loginWithBrowser(id, { openUrl: platform.openLoginUrl, dataDir: services.dataDir })
           : auth.loginWithSandboxCertificate(id, certificate);
       const existing = (await auth.listAccounts()).find(
