@@ -124,10 +124,7 @@ async function changeFaults(call: Call, method: string): Promise<Reply> {
   if (typeof specs === 'string') return adminError(400, specs);
   if (method === 'PUT') faults.replace(specs);
   else specs.forEach((spec) => faults.add(spec));
-  call.sandbox.logger.info(
-    '[sandbox] faults changed',
-    faultsView(call.sandbox),
-  );
+  call.sandbox.logger.info('faults changed', faultsView(call.sandbox));
   return jsonReply(faultsView(call.sandbox));
 }
 

@@ -206,7 +206,7 @@ function toSandboxOptions(
   };
 }
 
-/** Log lines on standard error, so that standard output carries only the JSON line. */
+/** Writes log lines to standard error, so that standard output carries only the JSON line. */
 function stderrLogger(): SandboxLogger {
   const write =
     (level: string) => (message: string, fields?: Record<string, unknown>) => {
@@ -215,7 +215,7 @@ function stderrLogger(): SandboxLogger {
           ? ` ${JSON.stringify(fields)}`
           : '';
       process.stderr.write(
-        `${new Date().toISOString()} ${level} ${message}${suffix}\n`,
+        `${new Date().toISOString()} ${level} [sandbox] ${message}${suffix}\n`,
       );
     };
   return { info: write('info'), warn: write('warn'), error: write('error') };
@@ -248,6 +248,6 @@ export async function runSandboxCommand(argv: string[]): Promise<void> {
   const sandbox = await startSandbox(toSandboxOptions(parsed, logger));
   process.stdout.write(`${JSON.stringify(sandbox.info)}\n`);
   const signal = await stopSignal;
-  logger.info('[sandbox] stopping', { signal });
+  logger.info('stopping', { signal });
   await sandbox.close();
 }

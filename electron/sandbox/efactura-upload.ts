@@ -143,7 +143,7 @@ export async function handleUpload(
   };
   sandbox.store.addUpload(record, body.bytes);
   call.recordedUploadIndex = record.index;
-  sandbox.logger.info('[sandbox] upload received', {
+  sandbox.logger.info('upload received', {
     cif,
     index: record.index,
     standard,

@@ -79,7 +79,7 @@ export async function handleEtransportUpload(call: Call): Promise<Reply> {
     summary,
   };
   sandbox.store.addEtransport(record);
-  sandbox.logger.info('[sandbox] e-Transport declaration received', {
+  sandbox.logger.info('e-Transport declaration received', {
     cif,
     index: record.index,
   });

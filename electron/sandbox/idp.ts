@@ -93,7 +93,7 @@ export function handleAuthorize(call: Call): Reply {
     format,
     expiresAt: call.now.getTime() + sandbox.settings.codeLifetimeSeconds * 1000,
   });
-  sandbox.logger.info('[sandbox] authorization code issued', { serial });
+  sandbox.logger.info('authorization code issued', { serial });
   return redirectReply(withQuery(redirectUri, { code, state }));
 }
 
@@ -202,7 +202,7 @@ async function exchangeCode(call: Call, form: URLSearchParams): Promise<Reply> {
     { serial: code.serial, clientId: code.clientId, format },
     call.now,
   );
-  sandbox.logger.info('[sandbox] tokens issued', {
+  sandbox.logger.info('tokens issued', {
     serial: code.serial,
     format,
   });
@@ -235,7 +235,7 @@ async function refresh(call: Call, form: URLSearchParams): Promise<Reply> {
     call.now,
   );
   sandbox.tokens.markRotated(record);
-  sandbox.logger.info('[sandbox] tokens refreshed', {
+  sandbox.logger.info('tokens refreshed', {
     serial: record.serial,
     format,
   });

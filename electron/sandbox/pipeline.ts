@@ -241,7 +241,7 @@ export async function handleRequest(
     settleDeclarations(sandbox, now);
     await runRoute(call, route, res);
   } catch (error) {
-    sandbox.logger.error('[sandbox] request failed', {
+    sandbox.logger.error('request failed', {
       endpoint: route.endpoint,
       error: error instanceof Error ? error.message : String(error),
     });

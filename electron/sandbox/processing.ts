@@ -73,7 +73,7 @@ function finishUpload(sandbox: Sandbox, upload: UploadRecord): void {
     finishInvoice(sandbox, upload);
   }
   sandbox.store.changed();
-  sandbox.logger.info('[sandbox] upload processed', {
+  sandbox.logger.info('upload processed', {
     cif: upload.cif,
     index: upload.index,
     state: upload.state,

@@ -97,6 +97,9 @@ export async function handleTransform(call: Call): Promise<Reply> {
     const pdf = await renderInvoicePdf(read.body);
     return reply(200, 'application/pdf', pdf);
   } catch (error) {
+    call.sandbox.logger.warn('transformare could not render a PDF', {
+      error: (error as Error).message,
+    });
     return verdict([
       `Fisierul transmis nu a putut fi transformat: ${(error as Error).message}`,
     ]);

@@ -24,7 +24,7 @@ export function seedInvoices(
   for (const invoice of invoices) {
     const structure = checkStructure(invoice.body, invoice.standard);
     if (!structure.ok) {
-      sandbox.logger.warn('[sandbox] seeded invoice skipped', {
+      sandbox.logger.warn('seeded invoice skipped', {
         seller: invoice.sellerCif,
         reason: structure.message,
       });

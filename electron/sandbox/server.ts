@@ -219,13 +219,13 @@ export async function startSandbox(
       seedCount,
       sandbox.clock.now(),
     );
-    logger.info('[sandbox] invoices seeded', { count: recorded });
+    logger.info('invoices seeded', { count: recorded });
   }
 
   server.on('request', (req, res) => {
     void handleRequest(sandbox, adminKey, req, res);
   });
-  logger.info('[sandbox] listening', { origin, stateDir });
+  logger.info('listening', { origin, stateDir });
 
   const info: SandboxInfo = {
     idpUrl: `${origin}${IDP_PATH}`,
@@ -253,7 +253,7 @@ export async function startSandbox(
     }).then(() => {
       store.flush();
       if (temporaryDir) rmSync(temporaryDir, { recursive: true, force: true });
-      logger.info('[sandbox] stopped', { origin });
+      logger.info('stopped', { origin });
     });
     return closed;
   };
