@@ -1,0 +1,169 @@
+/**
+ * Follows an accepted upload with stareMesaj on the widening schedule until
+ * ANAF decides: `ok` (accepted), `nok` (rejected, with every error of the
+ * error document) or rejected at upload. The number of checks is stored, so
+ * the schedule goes on where it was after a restart.
+ */
+import type { AnafErrorEntry } from '../../../shared/domain.ts';
+import { describeError } from '../log/logger.ts';
+import { nextStatusCheckDelay } from '../queue/status-schedule.ts';
+import {
+  checkStatus,
+  downloadMessage,
+  type CallContext,
+} from './anaf-calls.ts';
+import { readErrorEntries } from './message-zip.ts';
+import type { UploadRuntime } from './runtime.ts';
+import { duplicateIndexOf, statusStep } from './transitions.ts';
+import type { StoredUpload, UploadChange } from './upload-store.ts';
+
+export async function followUpload(
+  runtime: UploadRuntime,
+  id: string,
+): Promise<void> {
+  for (;;) {
+    const upload = runtime.store.get(id);
+    if (upload?.state !== 'processing' || upload.uploadIndex === null) return;
+    const company = runtime.companies.get(upload.cif);
+    if (!company) {
+      runtime.logger.warn(
+        'Not following an upload of a company no longer followed',
+        {
+          upload: id,
+          cif: upload.cif,
+        },
+      );
+      return;
+    }
+
+    const delay = nextStatusCheckDelay(
+      upload.statusChecks,
+      runtime.settings.statusScheduleMs,
+    );
+    try {
+      await runtime.clock.sleep(delay, runtime.signal);
+    } catch {
+      return;
+    }
+
+    const context: CallContext = {
+      queue: runtime.queue,
+      client: runtime.clientFor(company),
+      company,
+      lane: 'interactive',
+      signal: runtime.signal,
+    };
+    const done = await checkOnce(runtime, context, upload, upload.uploadIndex);
+    if (done) return;
+  }
+}
+
+/** Makes one status check; returns true once the upload has ended. */
+async function checkOnce(
+  runtime: UploadRuntime,
+  context: CallContext,
+  upload: StoredUpload,
+  uploadIndex: string,
+): Promise<boolean> {
+  const statusChecks = upload.statusChecks + 1;
+  let status;
+  try {
+    status = await checkStatus(context, uploadIndex);
+  } catch (error) {
+    if (runtime.signal.aborted) return true;
+    runtime.logger.warn('Status check failed; checking again later', {
+      upload: upload.id,
+      uploadIndex,
+      error: describeError(error),
+    });
+    runtime.change(upload.id, {
+      statusChecks,
+      note: `Checking the status at ANAF failed (${describeError(error)}); the app checks again later.`,
+    });
+    return false;
+  }
+
+  const step = statusStep(status);
+  switch (step.kind) {
+    case 'wait':
+      runtime.store.update(upload.id, { statusChecks });
+      return false;
+    case 'accepted':
+      runtime.change(upload.id, {
+        state: 'accepted',
+        messageId: step.messageId,
+        statusChecks,
+        note: null,
+      });
+      return true;
+    case 'rejected': {
+      const change = await rejectionChange(
+        runtime,
+        context,
+        upload,
+        step.messageId,
+      );
+      runtime.change(upload.id, { ...change, statusChecks });
+      return true;
+    }
+    case 'rejectedAtUpload':
+      runtime.change(upload.id, {
+        state: 'rejected',
+        statusChecks,
+        note: 'ANAF reports the file as rejected at upload ("XML cu erori nepreluat de sistem"), so nothing was filed. Correct the file and send it again.',
+      });
+      return true;
+  }
+}
+
+/**
+ * Builds the change for a rejected (`nok`) upload: every error of the
+ * error document, and the link to the earlier upload when ANAF says the
+ * invoice was sent before.
+ */
+export async function rejectionChange(
+  runtime: UploadRuntime,
+  context: CallContext,
+  upload: StoredUpload,
+  messageId: string,
+): Promise<UploadChange> {
+  let errors: AnafErrorEntry[];
+  try {
+    errors = await readErrorEntries(await downloadMessage(context, messageId));
+  } catch (error) {
+    runtime.logger.warn(
+      'The error document of a rejected upload is unreadable',
+      {
+        upload: upload.id,
+        messageId,
+        error: describeError(error),
+      },
+    );
+    return {
+      state: 'rejected',
+      messageId,
+      errors: [],
+      note: `ANAF rejected the invoice, but its error document could not be read (${describeError(error)}). Open message ${messageId} in SPV to see the errors.`,
+    };
+  }
+
+  const change: UploadChange = {
+    state: 'rejected',
+    messageId,
+    errors,
+    note: null,
+  };
+  const earlierIndex = duplicateIndexOf(errors);
+  if (earlierIndex === null) return change;
+
+  const earlier = runtime.store.findByUploadIndex(earlierIndex);
+  const linked = earlier !== null && earlier.id !== upload.id ? earlier : null;
+  return {
+    ...change,
+    duplicateOfIndex: earlierIndex,
+    duplicateOf: linked?.id ?? null,
+    note: linked
+      ? `ANAF says this invoice was already filed as upload ${earlierIndex} (${linked.fileName}); nothing new was filed.`
+      : `ANAF says this invoice was already filed as upload ${earlierIndex}, which this app did not send; nothing new was filed.`,
+  };
+}
