@@ -7,6 +7,7 @@
 // missing). Ends with one "N passed, N failed" line over all suites.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -78,7 +79,9 @@ const built = run('build', process.execPath, [path.join(root, 'electron', 'scrip
 
 const vitestArgs = ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(output, 'vitest.json')}`];
 if (process.platform === 'linux' && hasCommand('dbus-run-session') && hasCommand('gnome-keyring-daemon')) {
-  const inner = `echo -n efactura-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec "${bin('vitest')}" ${vitestArgs.join(' ')}`;
+  // A fresh keyring folder, so the throwaway password always unlocks it.
+  const keyringHome = fs.mkdtempSync(path.join(os.tmpdir(), 'efactura-keyring-'));
+  const inner = `echo -n efactura-test | XDG_DATA_HOME="${keyringHome}" gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec "${bin('vitest')}" ${vitestArgs.join(' ')}`;
   run('unit and integration tests (Vitest, in a D-Bus session with GNOME keyring)', 'dbus-run-session', ['--', 'sh', '-c', inner]);
 } else {
   process.stdout.write('No dbus-run-session or gnome-keyring-daemon: the keychain vault test will report itself skipped.\n');
