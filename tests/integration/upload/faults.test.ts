@@ -1,0 +1,180 @@
+// Uploads whose answer is lost or refused, against the sandbox's faults:
+// each file must end filed exactly once by the sandbox's own records, and a
+// lost upload must be found again under the index ANAF gave it.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { UploadRecord } from '../../../shared/domain.ts';
+import { ublInvoice } from '../../unit/upload/invoice-text.ts';
+import {
+  base64File,
+  countByHash,
+  startUploadEnv,
+  waitForStates,
+  type UploadEnv,
+} from './upload-env.ts';
+import type { StackConfig, UploadStack } from './upload-stack.ts';
+
+let env: UploadEnv;
+let stack: UploadStack | undefined;
+let nextCif = 0;
+
+beforeAll(async () => {
+  env = await startUploadEnv({ cifCount: 6 });
+});
+
+afterAll(async () => {
+  await env.close();
+});
+
+afterEach(async () => {
+  await env.setFaults([]);
+  await stack?.close();
+  stack = undefined;
+});
+
+async function openWithCif(
+  extra: Partial<StackConfig> = {},
+): Promise<{ stack: UploadStack; cif: string }> {
+  const cif = env.cifs[nextCif];
+  nextCif += 1;
+  if (!cif) throw new Error('The test environment has no CIF left.');
+  stack = await env.open(await env.newDataDir(), extra);
+  stack.service.resume();
+  return { stack, cif };
+}
+
+function file(cif: string, number: string) {
+  return base64File(
+    `${number}.xml`,
+    ublInvoice({ sellerVat: `RO${cif}`, number }),
+  );
+}
+
+const STRICT = { acceptWarnings: false, allowDuplicate: false };
+
+/** Each state an upload went through, in order, without repeats. */
+function history(events: UploadRecord[], id: string): string[] {
+  const states: string[] = [];
+  for (const event of events) {
+    if (event.id === id && states.at(-1) !== event.state)
+      states.push(event.state);
+  }
+  return states;
+}
+
+describe('lost and refused uploads', () => {
+  it('reconciles a slow upload', async () => {
+    // The sandbox records the file, then answers after the client gave up.
+    await env.setFaults(['upload:slow-answer=2500@1']);
+    const { stack, cif } = await openWithCif({
+      uploadTimeoutMs: 800,
+      settings: { reconcileDeadlineMs: 15_000 },
+    });
+    const events: UploadRecord[] = [];
+    stack.service.onChange((record) => events.push(record));
+
+    const [queued] = await stack.service.submit(
+      cif,
+      [file(cif, 'SLOW-1')],
+      STRICT,
+    );
+    const [done] = await waitForStates(stack.service, [queued!.id]);
+    const recorded = (await env.sandboxUploads()).filter(
+      (upload) => upload.sha256 === done?.sha256,
+    );
+
+    expect(history(events, queued!.id)).toEqual([
+      'queued',
+      'sending',
+      'unknown',
+      'reconciling',
+      'accepted',
+    ]);
+    expect(recorded).toHaveLength(1);
+    expect(done?.uploadIndex).toBe(recorded[0]?.index);
+    expect(done?.messageId).toBe(recorded[0]?.downloadId);
+  });
+
+  it('holds the second file behind a reset', async () => {
+    // The first upload is recorded, then the connection is cut.
+    await env.setFaults(['upload:reset-after-record@1']);
+    const { stack, cif } = await openWithCif({
+      settings: { reconcileDeadlineMs: 15_000 },
+    });
+    const events: UploadRecord[] = [];
+    stack.service.onChange((record) => events.push(record));
+
+    const [first, second] = await stack.service.submit(
+      cif,
+      [file(cif, 'RESET-1'), file(cif, 'RESET-2')],
+      STRICT,
+    );
+    const done = await waitForStates(stack.service, [first!.id, second!.id]);
+    const counts = countByHash(await env.sandboxUploads());
+
+    expect(history(events, first!.id)).toEqual([
+      'queued',
+      'sending',
+      'unknown',
+      'reconciling',
+      'accepted',
+    ]);
+    expect(done.map((record) => record.state)).toEqual([
+      'accepted',
+      'accepted',
+    ]);
+    expect(counts.get(first!.sha256)).toBe(1);
+    expect(counts.get(second!.sha256)).toBe(1);
+
+    // The second file left only after the first was found.
+    const firstFound = events.findIndex(
+      (event) => event.id === first!.id && event.state === 'accepted',
+    );
+    const secondSent = events.findIndex(
+      (event) => event.id === second!.id && event.state === 'sending',
+    );
+    expect(secondSent).toBeGreaterThan(firstFound);
+    const waited = events.some(
+      (event) => event.id === second!.id && event.note?.startsWith('Waiting'),
+    );
+    expect(waited).toBe(true);
+  });
+
+  it('sends a 429 upload again', async () => {
+    // Two refusals: the queue retries within its attempts.
+    await env.setFaults(['upload:burst-429@2']);
+    const { stack, cif } = await openWithCif();
+    const [queued] = await stack.service.submit(
+      cif,
+      [file(cif, 'BUSY-1')],
+      STRICT,
+    );
+    const [done] = await waitForStates(stack.service, [queued!.id]);
+    const counts = countByHash(await env.sandboxUploads());
+
+    expect(done?.state).toBe('accepted');
+    expect(counts.get(queued!.sha256)).toBe(1);
+  });
+
+  it('resends after the queue gives up', async () => {
+    // More refusals than the queue's attempts: the service queues it again.
+    await env.setFaults(['upload:burst-429@3']);
+    const { stack, cif } = await openWithCif({ retry: { maxAttempts: 2 } });
+    const events: UploadRecord[] = [];
+    stack.service.onChange((record) => events.push(record));
+    const [queued] = await stack.service.submit(
+      cif,
+      [file(cif, 'BUSY-2')],
+      STRICT,
+    );
+    const [done] = await waitForStates(stack.service, [queued!.id]);
+    const counts = countByHash(await env.sandboxUploads());
+
+    expect(done?.state).toBe('accepted');
+    expect(counts.get(queued!.sha256)).toBe(1);
+    const requeued = events.some(
+      (event) =>
+        event.id === queued!.id && event.note?.includes('sent again in'),
+    );
+    expect(requeued).toBe(true);
+  });
+});
