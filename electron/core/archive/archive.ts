@@ -33,7 +33,7 @@ import {
   prepareNewRoot,
   removeOldCopies,
 } from './move.ts';
-import { queryInvoices } from './query.ts';
+import { InvoiceSearch } from './query.ts';
 import { recoverArchive, type RecoveryReport } from './recovery.ts';
 import { ROW_COLUMNS, toInvoiceRow, type StoredRow } from './rows.ts';
 import { absoluteZipPath } from './zip-path.ts';
@@ -78,6 +78,7 @@ export async function openArchive(options: ArchiveOptions): Promise<Archive> {
 export class Archive {
   readonly #db: DatabaseSync;
   readonly #store: MessageStore;
+  readonly #search: InvoiceSearch;
   readonly #logger: Logger;
   readonly #readOnly: boolean;
   readonly #now: () => Date;
@@ -91,6 +92,7 @@ export class Archive {
   constructor(options: ArchiveOptions) {
     this.#db = options.db;
     this.#store = new MessageStore(options.db);
+    this.#search = new InvoiceSearch(options.db);
     this.#logger = options.logger.child('archive');
     this.#readOnly = options.readOnly ?? false;
     this.#now = options.now ?? (() => new Date());
@@ -204,7 +206,7 @@ export class Archive {
   }
 
   queryInvoices(query: InvoiceQuery): InvoicePage {
-    return queryInvoices(this.#db, query);
+    return this.#search.query(query);
   }
 
   /** Every row of a query's filter, with the extra columns of the exports. */

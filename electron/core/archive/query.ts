@@ -14,7 +14,7 @@ import type {
   SortField,
 } from '../../../shared/domain.ts';
 
-import { amountToCents, centsToAmount } from './amounts.ts';
+import { amountToCents } from './amounts.ts';
 import { foldSearchText } from './fold.ts';
 import {
   BROWSABLE_DIRECTIONS,
@@ -104,42 +104,134 @@ export function orderBy(query: InvoiceQuery): string {
   return `ORDER BY ${SORT_COLUMNS[field]} ${direction}, id ${direction}`;
 }
 
-/** Runs a query: one page of rows and the totals of the whole filter. */
-export function queryInvoices(
-  db: DatabaseSync,
-  query: InvoiceQuery,
-): InvoicePage {
-  const filter = buildFilter(query);
-  const limit = Math.min(query.limit ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
-  const offset = Math.max(query.offset ?? 0, 0);
+/**
+ * Indexes that list a direction in a sort field's order, used when only
+ * company and direction are filtered. The search index leads with the
+ * creation time, so it is that field's index.
+ */
+const SEARCH_INDEX = 'archive_messages_search';
+const SORT_INDEXES: Readonly<Record<SortField, string>> = {
+  createdAt: SEARCH_INDEX,
+  issueDate: 'archive_messages_issue',
+  dueDate: 'archive_messages_due',
+  number: 'archive_messages_number',
+  partnerName: 'archive_messages_partner',
+  total: 'archive_messages_total',
+};
 
-  const stored = db
-    .prepare(
-      `SELECT ${ROW_COLUMNS} FROM archive_messages WHERE ${filter.sql}
-       ${orderBy(query)} LIMIT ? OFFSET ?`,
-    )
-    .all(...filter.params, limit, offset) as unknown as StoredRow[];
-  const rows = stored
-    .map(toInvoiceRow)
-    .filter((row): row is InvoiceRow => row !== null);
+/** Filter totals kept for repeated pages of one filter. */
+const TOTALS_CACHE_SIZE = 32;
 
-  const { count, totals } = filterTotals(db, filter);
-  return { rows, total: count, totals };
+interface FilterTotals {
+  count: number;
+  totals: CurrencyTotals[];
+}
+
+/**
+ * Runs searches in two steps that read index entries only: the ids of one
+ * page from an index that covers the filter and sort columns, then those
+ * rows by id. The totals of a filter are kept until the database changes,
+ * so scrolling through the pages of one filter sums it once.
+ */
+export class InvoiceSearch {
+  readonly #db: DatabaseSync;
+  readonly #totals = new Map<string, FilterTotals>();
+
+  constructor(db: DatabaseSync) {
+    this.#db = db;
+  }
+
+  query(query: InvoiceQuery): InvoicePage {
+    const filter = buildFilter(query);
+    const limit = Math.min(query.limit ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+    const offset = Math.max(query.offset ?? 0, 0);
+
+    const ids = this.#db
+      .prepare(
+        `SELECT id FROM archive_messages INDEXED BY ${pageIndex(query)}
+         WHERE ${filter.sql} ${orderBy(query)} LIMIT ? OFFSET ?`,
+      )
+      .all(...filter.params, limit, offset) as Array<{ id: number }>;
+    const rows = this.#rowsById(ids.map((row) => row.id));
+
+    const { count, totals } = this.#filterTotals(filter);
+    return { rows, total: count, totals };
+  }
+
+  #rowsById(ids: number[]): InvoiceRow[] {
+    if (ids.length === 0) return [];
+    const stored = this.#db
+      .prepare(
+        `SELECT ${ROW_COLUMNS} FROM archive_messages
+         WHERE id IN (${ids.map(() => '?').join(', ')})`,
+      )
+      .all(...ids) as unknown as StoredRow[];
+    const byId = new Map(stored.map((row) => [row.id, row]));
+    return ids
+      .map((id) => byId.get(id))
+      .map((row) => (row ? toInvoiceRow(row) : null))
+      .filter((row): row is InvoiceRow => row !== null);
+  }
+
+  #filterTotals(filter: Filter): FilterTotals {
+    const key = `${this.#changeMark()}\u0000${filter.sql}\u0000${JSON.stringify(filter.params)}`;
+    const cached = this.#totals.get(key);
+    if (cached) return cached;
+
+    const computed = filterTotals(this.#db, filter);
+    if (this.#totals.size >= TOTALS_CACHE_SIZE) this.#totals.clear();
+    this.#totals.set(key, computed);
+    return computed;
+  }
+
+  /**
+   * Changes when any connection commits: `data_version` moves for other
+   * connections' commits, `total_changes()` for this one's.
+   */
+  #changeMark(): string {
+    const version = this.#db.prepare('PRAGMA data_version').get() as {
+      data_version: number;
+    };
+    const changes = this.#db
+      .prepare('SELECT total_changes() AS changes')
+      .get() as {
+      changes: number;
+    };
+    return `${version.data_version}:${changes.changes}`;
+  }
+}
+
+/**
+ * The index for the page step: a field's own index when only company and
+ * one direction are filtered, so the page is read in order and the scan
+ * stops after it; else the search index, which covers every filter.
+ */
+function pageIndex(query: InvoiceQuery): string {
+  const filtered =
+    foldSearchText(query.partner ?? '') !== '' ||
+    foldSearchText(query.number ?? '') !== '' ||
+    [
+      query.dateFrom,
+      query.dateTo,
+      query.amountMin,
+      query.amountMax,
+      query.currency,
+      query.state,
+    ].some((value) => value !== undefined);
+  if (filtered || query.direction === undefined) return SEARCH_INDEX;
+  return SORT_INDEXES[query.sort?.field ?? 'createdAt'];
 }
 
 /**
  * Counts the rows of a filter and sums their amounts per currency. Rows
  * without a currency (no invoice indexed yet) count but have no totals.
  */
-export function filterTotals(
-  db: DatabaseSync,
-  filter: Filter,
-): { count: number; totals: CurrencyTotals[] } {
+export function filterTotals(db: DatabaseSync, filter: Filter): FilterTotals {
   const groups = db
     .prepare(
       `SELECT currency, count(*) AS count, sum(net_cents) AS net,
          sum(vat_cents) AS vat, sum(total_cents) AS total
-       FROM archive_messages WHERE ${filter.sql}
+       FROM archive_messages INDEXED BY ${SEARCH_INDEX} WHERE ${filter.sql}
        GROUP BY currency ORDER BY count(*) DESC, currency`,
     )
     .all(...filter.params) as Array<{
@@ -158,9 +250,9 @@ export function filterTotals(
     totals.push({
       currency: group.currency,
       count: group.count,
-      net: centsToAmount(group.net ?? 0) ?? 0,
-      vat: centsToAmount(group.vat ?? 0) ?? 0,
-      total: centsToAmount(group.total ?? 0) ?? 0,
+      net: (group.net ?? 0) / 100,
+      vat: (group.vat ?? 0) / 100,
+      total: (group.total ?? 0) / 100,
     });
   }
   return { count, totals };

@@ -70,21 +70,24 @@ CREATE TABLE archive_meta (
 )`;
 
 /**
- * One index per sort field, each led by company and direction, because the
- * browser always lists one company's received, sent or rejected messages.
- * The totals index covers the per-currency sums of a whole filter.
+ * `archive_messages_search` covers every column a filter, a sort or the
+ * totals read, so a search scans index entries only and never the table;
+ * it leads with the creation time, the default order, so the first page of
+ * a direction is read in order. The narrow per-field indexes serve sorting
+ * by another field when nothing but company and direction is filtered.
  */
 const INDEXES = [
   'CREATE UNIQUE INDEX archive_messages_key ON archive_messages (cif, message_id)',
-  'CREATE INDEX archive_messages_created ON archive_messages (cif, direction, created_at)',
+  `CREATE INDEX archive_messages_search ON archive_messages (cif, direction,
+    created_at, partner_folded, number_folded, doc_date, issue_date, due_date,
+    total_cents, net_cents, vat_cents, currency, state)`,
   'CREATE INDEX archive_messages_issue ON archive_messages (cif, direction, issue_date)',
   'CREATE INDEX archive_messages_due ON archive_messages (cif, direction, due_date)',
-  'CREATE INDEX archive_messages_doc_date ON archive_messages (cif, direction, doc_date)',
   'CREATE INDEX archive_messages_number ON archive_messages (cif, direction, number_folded)',
   'CREATE INDEX archive_messages_partner ON archive_messages (cif, direction, partner_folded)',
   'CREATE INDEX archive_messages_total ON archive_messages (cif, direction, total_cents)',
-  'CREATE INDEX archive_messages_totals ON archive_messages (cif, direction, currency, net_cents, vat_cents, total_cents)',
   'CREATE INDEX archive_messages_state ON archive_messages (state, cif)',
+  'CREATE INDEX archive_messages_seen ON archive_messages (cif, seen, direction)',
   'CREATE INDEX archive_messages_upload ON archive_messages (upload_index)',
   'CREATE INDEX archive_vat_message ON archive_vat (message_row)',
 ];

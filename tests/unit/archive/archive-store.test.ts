@@ -271,6 +271,30 @@ describe('archive downloads', () => {
   });
 });
 
+describe('archive totals', () => {
+  it('updates the totals after a download', async () => {
+    fixture.archive.recordListed(CIF, [
+      listedMessage({ downloadId: '3001' }),
+      listedMessage({ downloadId: '3002' }),
+    ]);
+    await fixture.archive.storeDownload(
+      CIF,
+      '3001',
+      await messageZip('5003001', invoiceXml(SPEC)),
+    );
+    const before = fixture.archive.queryInvoices({ cif: CIF });
+    expect(before.totals[0]?.total).toBe(108.55);
+
+    await fixture.archive.storeDownload(
+      CIF,
+      '3002',
+      await messageZip('5003002', invoiceXml(SPEC)),
+    );
+    const after = fixture.archive.queryInvoices({ cif: CIF });
+    expect(after.totals[0]?.total).toBe(217.1);
+  });
+});
+
 describe('archive states', () => {
   beforeEach(() => {
     fixture.archive.recordListed(CIF, [listedMessage({ downloadId: '3001' })]);
