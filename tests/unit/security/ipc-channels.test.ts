@@ -4,10 +4,7 @@
 // is a spy, so a rejected call must never reach one.
 import type { IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it } from 'vitest';
-import {
-  createDispatcher,
-  type HandlerTable,
-} from '../../../electron/core/ipc/dispatcher.ts';
+import { createDispatcher } from '../../../electron/core/ipc/dispatcher.ts';
 import { createMemoryLogger } from '../../../electron/core/log/logger.ts';
 import {
   registerIpcHandlers,
@@ -21,22 +18,12 @@ import {
 import type { Result } from '../../../shared/result.ts';
 import { VALID_INPUTS } from './channel-inputs.ts';
 import { codeOf } from './result-code.ts';
+import { spyTable } from './spy-handlers.ts';
 
 type Listener = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;
 
 const APP_WINDOW_ID = 7;
 const APP_PAGE = 'app://efactura/index.html';
-
-function spyTable(called: ChannelName[]): HandlerTable {
-  const table: Record<string, () => null> = {};
-  for (const channel of CHANNEL_NAMES) {
-    table[channel] = () => {
-      called.push(channel);
-      return null;
-    };
-  }
-  return table as unknown as HandlerTable;
-}
 
 function setUp() {
   const called: ChannelName[] = [];
