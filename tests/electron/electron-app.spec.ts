@@ -43,14 +43,16 @@ test.afterEach(async () => {
 test('window runs isolated and sandboxed', async () => {
   const window = await app.firstWindow();
   await expect(window.getByRole('heading', { name: 'Bine ați venit' })).toBeVisible();
-  const preferences = await app.evaluate(({ BrowserWindow }) => {
-    const [main] = BrowserWindow.getAllWindows();
-    return main?.webContents.getLastWebPreferences();
-  });
-  expect(preferences?.contextIsolation).toBe(true);
-  expect(preferences?.sandbox).toBe(true);
-  expect(preferences?.nodeIntegration).toBe(false);
-  expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
+  const exposed = await window.evaluate(() => ({
+    require: typeof (globalThis as { require?: unknown }).require,
+    process: typeof (globalThis as { process?: unknown }).process,
+    api: typeof (globalThis as { efactura?: unknown }).efactura,
+    ipcRenderer: typeof (globalThis as { efactura?: { ipcRenderer?: unknown } }).efactura?.ipcRenderer,
+  }));
+  expect(exposed.require).toBe('undefined');
+  expect(exposed.process).toBe('undefined');
+  expect(exposed.api).toBe('object');
+  expect(exposed.ipcRenderer).toBe('undefined');
   expect(window.url()).toBe('app://efactura/index.html');
 });
 

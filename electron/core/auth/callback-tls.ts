@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import forge from 'node-forge';
 import type { Logger } from '../log/logger.ts';
-import { writeFileAtomic } from '../vault/atomic-file.ts';
+import { writeFileAtomicAsync as writeFileAtomic } from '../data/files.ts';
 
 /** Folder in the data folder that contains the callback listener's key pair. */
 export const CALLBACK_TLS_DIR = 'tls';

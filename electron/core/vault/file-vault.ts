@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { AppFailure } from '../../../shared/result.ts';
 import type { Logger } from '../log/logger.ts';
-import { writeFileAtomic } from './atomic-file.ts';
+import { writeFileAtomicAsync as writeFileAtomic } from '../data/files.ts';
 import { entryKey } from './memory-vault.ts';
 import type { SecretVault, VaultStatus } from './vault.ts';
 

@@ -1,5 +1,5 @@
 // The vaults outside Electron; the Electron one is in electron/shell/auth.
-export { ensureUserDir, writeFileAtomic } from './atomic-file.ts';
+
 export { FileVault, INSECURE_STORAGE_WARNING } from './file-vault.ts';
 export {
   DEFAULT_KEYCHAIN_SERVICE,

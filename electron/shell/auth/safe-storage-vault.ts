@@ -3,7 +3,7 @@ import Store from 'electron-store';
 import { AppFailure } from '../../../shared/result.ts';
 import type { Logger } from '../../core/log/logger.ts';
 import { describeError } from '../../core/log/logger.ts';
-import { ensureUserDir, USER_FILE_MODE } from '../../core/vault/atomic-file.ts';
+import { ensureUserDir, FILE_MODE as USER_FILE_MODE } from '../../core/data/files.ts';
 import { entryKey } from '../../core/vault/memory-vault.ts';
 import type { SecretVault, VaultStatus } from '../../core/vault/vault.ts';
 

@@ -104,8 +104,10 @@ describe('TokenClient against the sandbox', () => {
       await authorizeCode(),
       env.sandbox.info.redirectUri,
     );
-    const lifetime = tokens.refreshExpiresAt - tokens.obtainedAt;
-    expect(Math.round(lifetime / 1000)).toBe(REFRESH_SECONDS);
+    // `exp` has whole seconds and the receipt time has milliseconds, so a
+    // slow round trip can shorten the measured lifetime by a second or two.
+    const lifetimeSeconds = (tokens.refreshExpiresAt - tokens.obtainedAt) / 1000;
+    expect(Math.abs(lifetimeSeconds - REFRESH_SECONDS)).toBeLessThanOrEqual(2);
   });
 
   it('rotates the refresh token', async () => {
