@@ -39,7 +39,7 @@ export interface AppInfo {
   name: string;
   version: string;
   /** Which shell carries the contract. */
-  shell: 'electron' | 'browser';
+  shell: 'electron' | 'browser' | 'cli';
   platform: string;
   dataDir: string;
   /** False when another process holds the data folder's lock. */

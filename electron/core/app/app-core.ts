@@ -20,7 +20,7 @@ import { PENDING_ARCHIVE_HANDLERS, PENDING_UPLOAD_HANDLERS } from './handlers/pe
 export type EventEmitterFn = <E extends EventName>(event: E, payload: EventPayloads[E]) => void;
 
 export interface Platform {
-  shell: 'electron' | 'browser';
+  shell: 'electron' | 'browser' | 'cli';
   version: string;
   dataDir: string;
   logger: Logger;
