@@ -1,10 +1,10 @@
 /**
- * The local checks every dropped file passes before anything is sent: the
- * upload CIF is a followed company with a valid check digit, the file is a
- * well-formed UBL Invoice, UBL CreditNote or CII invoice of at most 10 MB,
- * it declares CIUS-RO, its seller (or, when self-billed, its buyer) is the
- * upload CIF, and the same bytes were not sent before. Pure functions: the
- * caller passes the company lookup and the earlier-upload lookup in.
+ * The local checks every dropped file passes before anything is sent. The
+ * upload CIF must be a followed company with a valid check digit. The file
+ * must be a well-formed UBL Invoice, UBL CreditNote or CII invoice of at
+ * most 10 MB that declares CIUS-RO. Its seller (or, when self-billed, its
+ * buyer) should be the upload CIF, and the same bytes should not have been
+ * sent before. Pure functions: the caller passes both lookups in.
  */
 import { createHash } from 'node:crypto';
 import { validateCif } from '../../../shared/cif.ts';
@@ -42,7 +42,7 @@ export interface UploadCifCheck {
   problems: UploadProblem[];
 }
 
-/** What one file's checks found, with what sending it needs. */
+/** Result of one file's checks, with the facts that sending it needs. */
 export interface CheckedFile {
   result: UploadCheckResult;
   bytes: Uint8Array;

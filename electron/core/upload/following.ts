@@ -118,7 +118,7 @@ async function checkOnce(
 
 /**
  * Builds the change for a rejected (`nok`) upload: every error of the
- * error document, and the link to the earlier upload when ANAF says the
+ * error document, and the link to the earlier upload when ANAF reports that the
  * invoice was sent before.
  */
 export async function rejectionChange(
@@ -163,7 +163,7 @@ export async function rejectionChange(
     duplicateOfIndex: earlierIndex,
     duplicateOf: linked?.id ?? null,
     note: linked
-      ? `ANAF says this invoice was already filed as upload ${earlierIndex} (${linked.fileName}); nothing new was filed.`
-      : `ANAF says this invoice was already filed as upload ${earlierIndex}, which this app did not send; nothing new was filed.`,
+      ? `ANAF reports that this invoice was already filed as upload ${earlierIndex} (${linked.fileName}); nothing new was filed.`
+      : `ANAF reports that this invoice was already filed as upload ${earlierIndex}, which this app did not send; nothing new was filed.`,
   };
 }

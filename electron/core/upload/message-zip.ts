@@ -1,8 +1,8 @@
 /**
- * What the upload service reads from a downloaded ANAF ZIP: every error of
- * a rejected upload's error document, or the identity of a sent invoice
- * (hash of the file as uploaded, seller, number, issue date) to match a
- * lost upload against.
+ * Readers of the downloaded ANAF ZIPs the upload service needs. A rejected
+ * upload's ZIP gives every error of its error document. A sent invoice's ZIP
+ * gives the invoice's identity (hash of the file as uploaded, seller, number,
+ * issue date), which a lost upload is matched against.
  */
 import type { AnafErrorEntry } from '../../../shared/domain.ts';
 import { AppFailure } from '../../../shared/result.ts';
@@ -35,7 +35,7 @@ export async function readErrorEntries(
   if (zip.kind !== 'errors') {
     throw new AppFailure(
       'anaf.badResponse',
-      `ANAF's ZIP for upload ${zip.uploadIndex} holds an invoice, not the error document of a rejected upload.`,
+      `ANAF's ZIP for upload ${zip.uploadIndex} contains an invoice, not the error document of a rejected upload.`,
     );
   }
   const document = readAnafErrorDocument(zip.document);

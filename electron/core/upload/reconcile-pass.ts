@@ -1,5 +1,5 @@
 /**
- * One look at ANAF's list for an upload whose answer was lost: list the
+ * One reconciliation pass over ANAF's list for an upload whose response was lost: list the
  * CIF's messages since the upload, download the sent invoices not seen yet,
  * and let `decideReconciliation` say what the list shows.
  */
@@ -36,7 +36,7 @@ export interface ReconcilePassInput {
   logger: Logger;
 }
 
-/** A value that no downloaded invoice carries, for a field the file lacks. */
+/** Returns a value that no downloaded invoice carries, for a field the file lacks. */
 function orUnmatchable(value: string | null, field: string): string {
   return value ?? `(no ${field} in the uploaded file)`;
 }
@@ -130,7 +130,7 @@ const UNREADABLE_INVOICE: InvoiceIdentity = {
 
 /**
  * Downloads sent invoices and remembers what each contains. A failed
- * download is tried again on the next pass; a ZIP that cannot be read is
+ * download is tried again on the next pass. A ZIP that cannot be read is
  * remembered as matching nothing, so its budget is not spent again.
  */
 async function downloadInvoices(

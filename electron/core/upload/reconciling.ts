@@ -1,5 +1,5 @@
 /**
- * Looks for an upload whose answer was lost in the CIF's list of messages,
+ * Looks for an upload whose response was lost in the CIF's list of messages,
  * pass after pass, until a pass finds it, the user resolves it, or the
  * deadline passes and the user is asked to check SPV. The upload is never
  * sent again from here.
@@ -17,16 +17,16 @@ import type { UploadRuntime } from './runtime.ts';
 import type { StoredUpload } from './upload-store.ts';
 
 const RECONCILING_NOTE =
-  "The answer to the upload was lost. ANAF may have recorded the file, so it is not sent again; the app looks for it in ANAF's list of messages.";
+  "The response to the upload was lost. ANAF may have recorded the file, so it is not sent again; the app looks for it in ANAF's list of messages.";
 
 export async function reconcileUpload(
   runtime: UploadRuntime,
   id: string,
 ): Promise<void> {
-  let upload = runtime.store.get(id);
+  const upload = runtime.store.get(id);
   if (upload?.state !== 'unknown' && upload?.state !== 'reconciling') return;
   if (upload.state === 'unknown' || upload.sentAt === null) {
-    upload = runtime.change(id, {
+    runtime.change(id, {
       state: 'reconciling',
       sentAt: upload.sentAt ?? runtime.clock.now(),
       note: upload.note ?? RECONCILING_NOTE,
@@ -124,7 +124,7 @@ async function apply(
         state: 'accepted',
         uploadIndex: decision.uploadIndex,
         messageId: decision.downloadId,
-        note: `The answer to the upload was lost, but ANAF's list shows the file as sent invoice ${decision.uploadIndex} (${how}). It was filed once.`,
+        note: `The response to the upload was lost, but ANAF's list shows the file as sent invoice ${decision.uploadIndex} (${how}). It was filed once.`,
       });
       runtime.pump();
       return true;
@@ -170,7 +170,7 @@ async function applyProbable(
         decision.downloadId,
       )
     : { state: 'rejected' as const, messageId: decision.downloadId };
-  const probable = `Probably this file: the answer to the upload was lost, and the only message ANAF lists for an unknown upload since then is an error message for upload ${decision.uploadIndex}. Error messages carry no copy of the invoice, so this is not certain.`;
+  const probable = `Probably this file: the response to the upload was lost, and the only message ANAF lists for an unknown upload since then is an error message for upload ${decision.uploadIndex}. Error messages carry no copy of the invoice, so this is not certain.`;
   runtime.change(upload.id, {
     ...change,
     uploadIndex: decision.uploadIndex,

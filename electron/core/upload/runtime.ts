@@ -1,6 +1,6 @@
 /**
- * What the sending, following and reconciling steps share with the upload
- * service that runs them: the stores, the queue, the clients, the settings,
+ * Shared context of the sending, following and reconciling steps, given by
+ * the upload service that runs them: the stores, the queue, the clients, the settings,
  * and the service's hooks to record a change and start the next step.
  */
 import type { Logger } from '../log/logger.ts';
@@ -29,7 +29,7 @@ export interface UploadRuntime {
   settings: UploadSettings;
   /** Aborts when the service closes. */
   signal: AbortSignal;
-  /** Stores a change, logs it and tells the listeners. */
+  /** Stores a change, logs it and notifies the listeners. */
   change(id: string, change: UploadChange): StoredUpload;
   /** Starts following an upload with stareMesaj (once per upload). */
   follow(id: string): void;

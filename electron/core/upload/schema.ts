@@ -1,7 +1,7 @@
 /**
  * The `uploads` table: one row per file the user submitted, written before
  * anything is sent, so that a crash never loses an upload and a restart
- * knows which ones were already on their way to ANAF.
+ * can tell which ones were already on their way to ANAF.
  */
 import type { Migration } from '../db/database.ts';
 

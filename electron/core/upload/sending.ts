@@ -4,6 +4,7 @@
  * request to the client, so after a crash a `sending` row means "may have
  * reached ANAF" and a `queued` row means "never left".
  */
+import type { AnafClient } from '../anaf/client.ts';
 import type { UploadOutcome } from '../anaf/parse-efactura.ts';
 import { describeError } from '../log/logger.ts';
 import type { UploadCompany } from './types.ts';
@@ -36,6 +37,22 @@ export async function sendUpload(
     return;
   }
 
+  let client: AnafClient;
+  try {
+    client = runtime.clientFor(company);
+  } catch (error) {
+    runtime.logger.error('No ANAF client for the company', {
+      upload: upload.id,
+      cif: upload.cif,
+      error: describeError(error),
+    });
+    runtime.change(upload.id, {
+      state: 'failed',
+      note: `The file was not sent: ${describeError(error)}`,
+    });
+    return;
+  }
+
   const attempt = { requestOut: false, lastError: undefined as unknown };
   let outcome: UploadOutcome;
   try {
@@ -48,7 +65,7 @@ export async function sendUpload(
       retryOn429EvenIfNotIdempotent: true,
       signal: runtime.signal,
       run: (signal) =>
-        sendOnce(runtime, upload, company, body, attempt, signal),
+        sendOnce(runtime, upload, { company, client, body }, attempt, signal),
     });
   } catch (error) {
     const action =
@@ -60,7 +77,7 @@ export async function sendUpload(
   }
 
   const next = runtime.change(upload.id, uploadAnswerChange(outcome));
-  runtime.logger.info('Upload answered', {
+  runtime.logger.info('Upload response received', {
     upload: upload.id,
     cif: upload.cif,
     uploadIndex: next.uploadIndex,
@@ -69,15 +86,15 @@ export async function sendUpload(
   if (next.state === 'processing') runtime.follow(upload.id);
 }
 
-/** One attempt; the queue calls it again after a 429. */
+/** Sends one attempt; the queue calls it again after a 429. */
 async function sendOnce(
   runtime: UploadRuntime,
   upload: StoredUpload,
-  company: UploadCompany,
-  body: Uint8Array,
+  request: { company: UploadCompany; client: AnafClient; body: Uint8Array },
   attempt: { requestOut: boolean; lastError: unknown },
   signal: AbortSignal,
 ): Promise<UploadOutcome> {
+  const { company, client, body } = request;
   runtime.change(upload.id, {
     state: 'sending',
     sentAt: runtime.clock.now(),
@@ -85,7 +102,7 @@ async function sendOnce(
   });
   attempt.requestOut = true;
   try {
-    return await runtime.clientFor(company).upload(
+    return await client.upload(
       {
         apiPath: company.api,
         cif: upload.cif,
@@ -148,10 +165,13 @@ function applyFailure(
       });
       return;
     case 'unknown':
-      runtime.logger.warn('Upload answer lost; the outcome is unknown', fields);
+      runtime.logger.warn(
+        'Upload response lost; the outcome is unknown',
+        fields,
+      );
       runtime.change(upload.id, {
         state: 'unknown',
-        note: `The answer to the upload was lost (${reason}). ANAF may have recorded the file, so it is not sent again; the app looks for it in ANAF's list of messages.`,
+        note: `The response to the upload was lost (${reason}). ANAF may have recorded the file, so it is not sent again; the app looks for it in ANAF's list of messages.`,
       });
       runtime.reconcile(upload.id);
   }

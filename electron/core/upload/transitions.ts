@@ -1,12 +1,12 @@
 /**
  * The upload states and the pure decisions that move an upload between
- * them: what an upload answer, a failed upload request or a stareMesaj
- * answer means for the upload, and how each state counts for the per-CIF
+ * them: what an upload response, a failed upload request or a stareMesaj
+ * response means for the upload, and how each state counts for the per-CIF
  * gate.
  *
  * queued -> sending -> processing -> accepted | rejected
  * sending -> rejected (refused at upload) | failed (never recorded)
- * sending -> unknown (answer lost) -> reconciling -> accepted | rejected
+ * sending -> unknown (response lost) -> reconciling -> accepted | rejected
  *   | needsDecision (deadline passed; the user checks SPV)
  * sending -> queued (refused with 429 or never connected: sent again)
  */
@@ -35,7 +35,7 @@ export const RESOLVABLE_STATES: readonly UploadState[] = [
 
 /**
  * Maps an upload's state to the gate's view. An upload handed to the
- * request queue counts as sending even while its row still says queued.
+ * request queue counts as sending even while its row is still queued.
  * After the reconciliation deadline (`needsDecision`) the gate opens, as
  * `uploadGate` defines it: nothing automatic is left to confuse.
  */
@@ -52,7 +52,7 @@ export function gateStateOf(
 export const REJECTED_AT_UPLOAD_NOTE =
   'ANAF rejected the file at upload, so nothing was filed. Correct the file and send it again.';
 
-/** What ANAF's answer to the upload request means for the upload. */
+/** Returns the change that ANAF's response to the upload request makes. */
 export function uploadAnswerChange(outcome: UploadOutcome): UploadChange {
   if (outcome.accepted) {
     return {
@@ -80,8 +80,8 @@ export type UploadFailureAction =
   'resendLater' | 'unknown' | 'failed' | 'stayQueued';
 
 /**
- * ANAF responded, but with an answer that does not say whether the file
- * was recorded: a 5xx or a body that cannot be read.
+ * ANAF responded, but the response does not show whether the file was
+ * recorded: a 5xx or a body that cannot be read.
  */
 const UNKNOWN_WHEN_RESPONDED: ReadonlySet<AnafFailureKind> = new Set([
   'serverError',
@@ -101,13 +101,15 @@ export function uploadFailureAction(
   if (!requestOut) return isAbort(error) ? 'stayQueued' : 'failed';
   if (isAbort(error)) return 'unknown';
 
-  // The client fetches the token before it sends anything.
-  if (error instanceof AppFailure && error.code.startsWith('auth.')) {
-    return error.code === 'auth.network' ? 'resendLater' : 'failed';
-  }
-
   const details = anafFailureDetails(error);
-  if (!details) return 'unknown';
+  if (!details) {
+    // An AppFailure that is not an ANAF failure comes from the token
+    // source (login, vault), which the client asks before it sends.
+    if (error instanceof AppFailure) {
+      return error.code === 'auth.network' ? 'resendLater' : 'failed';
+    }
+    return 'unknown';
+  }
   if (details.kind === 'rateLimited') return 'resendLater';
   if (details.delivery === 'notSent') {
     return details.kind === 'invalidInput' ? 'failed' : 'resendLater';
@@ -124,7 +126,7 @@ function isAbort(error: unknown): boolean {
   );
 }
 
-/** What a stareMesaj answer means for an upload being processed. */
+/** Next step of an upload being processed, after a stareMesaj response. */
 export type StatusStep =
   | { kind: 'wait' }
   | { kind: 'accepted'; messageId: string }

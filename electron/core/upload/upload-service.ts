@@ -1,7 +1,7 @@
 /**
  * The upload service: checks dropped files, stores each one before anything
  * is sent, sends it through the request queue, follows it to ANAF's final
- * state, and reconciles uploads whose answer was lost. It never loses a
+ * state, and reconciles uploads whose response was lost. It never loses a
  * file (the bytes and the row are on disk before sending) and never files
  * one twice on its own (a request that may have reached ANAF is not sent
  * again without the user's decision).
@@ -244,10 +244,10 @@ export class UploadService {
   }
 
   /**
-   * Picks up after a start or a crash: an upload that was being sent may
-   * have reached ANAF, so it is reconciled, never resent; uploads being
-   * processed are followed again; queued ones are sent. Deletes stored
-   * files that no row refers to.
+   * Picks up after a start or a crash. An upload that was being sent may
+   * have reached ANAF, so it is reconciled and never resent. Uploads being
+   * processed are followed again, and queued ones are sent. Stored files
+   * that no row refers to are deleted.
    */
   resume(): void {
     this.#requireOpen();
@@ -429,7 +429,7 @@ export class UploadService {
   }
 
   #noteWaiting(upload: StoredUpload, waitFor: string[]): void {
-    const note = `Waiting until upload ${waitFor.join(', ')} for the same company is sent or its lost answer is found, so that ANAF's list can tell the two files apart.`;
+    const note = `Waiting until upload ${waitFor.join(', ')} for the same company is sent or its lost response is found, so that ANAF's list can tell the two files apart.`;
     if (upload.note !== note) this.#change(upload.id, { note });
   }
 
@@ -444,12 +444,19 @@ export class UploadService {
   #reconcile(id: string): void {
     if (this.#reconciling.has(id) || this.#closing.signal.aborted) return;
     this.#reconciling.add(id);
-    this.#track(
-      reconcileUpload(this.#runtime, id).finally(() => {
+    const run = reconcileUpload(this.#runtime, id).then(
+      () => {
         this.#reconciling.delete(id);
-        this.#pump();
-      }),
+        // Sent again and lost again while the last pass was ending.
+        const state = this.#store.get(id)?.state;
+        if (state === 'unknown' || state === 'reconciling') this.#reconcile(id);
+      },
+      (error: unknown) => {
+        this.#reconciling.delete(id);
+        throw error;
+      },
     );
+    this.#track(run.finally(() => this.#pump()));
   }
 
   #resendLater(id: string): void {

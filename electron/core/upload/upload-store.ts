@@ -1,6 +1,6 @@
 /**
  * Rows of the `uploads` table and their mapping to the `UploadRecord` the
- * renderer sees. Every write is one SQLite statement or transaction, so a
+ * renderer receives. Every write is one SQLite statement or transaction, so a
  * crash leaves each row either before or after a change, never between.
  */
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
@@ -157,8 +157,8 @@ export class UploadStore {
     const sets: string[] = ['updated_at = ?'];
     const values: SQLInputValue[] = [new Date(this.#now()).toISOString()];
     for (const [key, column] of Object.entries(COLUMNS)) {
-      if (!(key in change)) continue;
       const value = change[key as keyof UploadChange];
+      if (value === undefined) continue;
       sets.push(`${column} = ?`);
       values.push(key === 'errors' ? JSON.stringify(value) : toSql(value));
     }
@@ -208,7 +208,7 @@ export class UploadStore {
     return row?.id ?? null;
   }
 
-  /** The upload that ANAF gave this index, or null. */
+  /** Returns the upload that ANAF gave this index, or null. */
   findByUploadIndex(uploadIndex: string): StoredUpload | null {
     const row = this.#db
       .prepare('SELECT * FROM uploads WHERE upload_index = ? ORDER BY seq')
@@ -273,7 +273,7 @@ function parseErrors(text: string): AnafErrorEntry[] {
   return Array.isArray(value) ? (value as AnafErrorEntry[]) : [];
 }
 
-/** The part of a stored upload that crosses IPC. */
+/** Returns the part of a stored upload that crosses IPC. */
 export function toUploadRecord(upload: StoredUpload): UploadRecord {
   return {
     id: upload.id,

@@ -1,7 +1,7 @@
 // A batch upload killed with SIGKILL partway, then the app started again on
 // the same data folder: queued uploads are sent, the one that was being
 // sent is reconciled (or left to the user, who checks SPV, here the
-// sandbox's records), and in the end the sandbox holds each file once.
+// sandbox's records), and in the end the sandbox has each file once.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -106,7 +106,7 @@ const KILL_POINTS: KillPoint[] = [
   { name: 'first sending', state: 'sending', count: 1 },
   { name: 'third sending', state: 'sending', count: 3 },
   { name: 'fourth processing', state: 'processing', count: 4 },
-  // The sandbox records the first upload and holds its answer back, so
+  // The sandbox records the first upload and delays its response, so
   // the kill lands after ANAF has the file but before the app knows.
   {
     name: 'a recorded upload',

@@ -1,4 +1,4 @@
-// Uploads whose answer is lost or refused, against the sandbox's faults:
+// Uploads whose response is lost or refused, against the sandbox's faults:
 // each file must end filed exactly once by the sandbox's own records, and a
 // lost upload must be found again under the index ANAF gave it.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -51,7 +51,7 @@ function file(cif: string, number: string) {
 
 const STRICT = { acceptWarnings: false, allowDuplicate: false };
 
-/** Each state an upload went through, in order, without repeats. */
+/** Returns each state an upload went through, in order, without repeats. */
 function history(events: UploadRecord[], id: string): string[] {
   const states: string[] = [];
   for (const event of events) {
@@ -63,7 +63,7 @@ function history(events: UploadRecord[], id: string): string[] {
 
 describe('lost and refused uploads', () => {
   it('reconciles a slow upload', async () => {
-    // The sandbox records the file, then answers after the client gave up.
+    // The sandbox records the file, then responds after the client gave up.
     await env.setFaults(['upload:slow-answer=2500@1']);
     const { stack, cif } = await openWithCif({
       uploadTimeoutMs: 800,
@@ -94,7 +94,7 @@ describe('lost and refused uploads', () => {
     expect(done?.messageId).toBe(recorded[0]?.downloadId);
   });
 
-  it('holds the second file behind a reset', async () => {
+  it('queues the second file behind a reset', async () => {
     // The first upload is recorded, then the connection is cut.
     await env.setFaults(['upload:reset-after-record@1']);
     const { stack, cif } = await openWithCif({

@@ -133,7 +133,7 @@ describe('upload service', () => {
     expect(stack.service.list({ cif })).toHaveLength(1);
   });
 
-  it('links ANAF duplicate answer', async () => {
+  it('links ANAF duplicate response', async () => {
     const { stack, cif } = await openWithCif();
     const xml = invoice(cif, 'LC-5');
     const [first] = await stack.service.submit(

@@ -1,8 +1,9 @@
 /**
- * A sandbox whose one representative has SPV rights on a few registry
- * CIFs, an account logged in with that representative's certificate (tokens
- * in a file vault, so a child process can read them), and helpers to open
- * upload stacks and to read the sandbox's own record of every upload.
+ * The upload tests' environment. It starts a sandbox whose one
+ * representative has SPV rights on a few registry CIFs, and logs an account
+ * in with that representative's certificate (tokens in a file vault, so a
+ * child process can read them). Helpers open upload stacks and read the
+ * sandbox's own record of every upload.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -26,7 +27,7 @@ import {
 } from './upload-stack.ts';
 import type { UploadService } from '../../../electron/core/upload/index.ts';
 
-/** The first `count` CIFs with a valid check digit from `from` on. */
+/** Returns the first `count` CIFs with a valid check digit from `from` on. */
 export function validCifs(count: number, from = 41_000_000): string[] {
   const found: string[] = [];
   for (let n = from; found.length < count; n += 1) {

@@ -78,6 +78,12 @@ describe('uploadFailureAction', () => {
       true,
       'resendLater',
     ],
+    [
+      'vault unreadable',
+      new AppFailure('storage.undecryptable', 'cannot decrypt'),
+      true,
+      'failed',
+    ],
     ['unexpected error', new Error('bug'), true, 'unknown'],
   ];
   for (const [name, error, requestOut, expected] of cases) {
