@@ -1,7 +1,7 @@
 // The hostile ANAF responses of tests/fixtures/anaf-answers, fed to the real
 // ANAF client over real TLS. A small HTTPS server on 127.0.0.1 responds to
 // every request with the current case. Each client method must end in the
-// typed error the corpus names, with a message that says what was wrong and
+// typed error the corpus names, with a message that names what was wrong and
 // never contains the access token.
 import { generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';

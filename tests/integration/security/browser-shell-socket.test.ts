@@ -230,7 +230,7 @@ describe('browser shell socket message size', () => {
     }
   });
 
-  /** Waits briefly, then checks that the child still runs and still answers. */
+  /** Waits briefly, then checks that the child still runs and still responds. */
   async function expectStillServing(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(child.exitCode).toBeNull();
