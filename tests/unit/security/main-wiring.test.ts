@@ -13,6 +13,7 @@ import { matchCallback } from '../../../electron/core/auth/callback.ts';
 import type { AuthorizationRequest } from '../../../electron/core/auth/authorize.ts';
 import { CHANNEL_NAMES, ipcChannelName } from '../../../shared/ipc/contract.ts';
 import type { Result } from '../../../shared/result.ts';
+import type * as AppCoreModule from '../../../electron/core/app/app-core.ts';
 import { codeOf } from './result-code.ts';
 
 const fakes = await vi.hoisted(async () => {
@@ -151,8 +152,7 @@ vi.mock('../../../electron/shell/auth/safe-storage-vault.ts', async () => {
 // The real core, without starting the embedded sandbox (its certificates
 // take seconds to generate and nothing here talks to it).
 vi.mock('../../../electron/core/app/app-core.ts', async (importActual) => {
-  const actual =
-    await importActual<typeof import('../../../electron/core/app/app-core.ts')>();
+  const actual = await importActual<typeof AppCoreModule>();
   return {
     ...actual,
     createAppCore: (platform: Parameters<typeof actual.createAppCore>[0]) =>
