@@ -20,8 +20,10 @@ export async function sendUpload(
   runtime: UploadRuntime,
   upload: StoredUpload,
 ): Promise<void> {
+  const ids = { upload: upload.id, cif: upload.cif };
   const company = runtime.companies.get(upload.cif);
   if (!company) {
+    runtime.logger.warn('Upload not sent: the company is not followed', ids);
     runtime.change(upload.id, {
       state: 'failed',
       note: `The company ${upload.cif} is no longer followed, so the file was not sent. Follow the company again, then send the file again.`,
@@ -30,6 +32,7 @@ export async function sendUpload(
   }
   const body = runtime.bodies.read(upload.id);
   if (!body) {
+    runtime.logger.error('Upload not sent: its stored file is missing', ids);
     runtime.change(upload.id, {
       state: 'failed',
       note: 'The copy of the file kept in the data folder is missing, so it was not sent. Drop the file again.',
@@ -41,9 +44,8 @@ export async function sendUpload(
   try {
     client = runtime.clientFor(company);
   } catch (error) {
-    runtime.logger.error('No ANAF client for the company', {
-      upload: upload.id,
-      cif: upload.cif,
+    runtime.logger.error('Upload not sent: no ANAF client for the company', {
+      ...ids,
       error: describeError(error),
     });
     runtime.change(upload.id, {
@@ -102,6 +104,8 @@ async function sendOnce(
   });
   attempt.requestOut = true;
   try {
+    // NOTE: every file goes to `upload`; neither `uploadb2c` (consumers) nor
+    // `extern=DA` (buyer outside Romania) is ever chosen.
     return await client.upload(
       {
         apiPath: company.api,

@@ -18,7 +18,7 @@ let stack: UploadStack | undefined;
 let nextCif = 0;
 
 beforeAll(async () => {
-  env = await startUploadEnv({ cifCount: 6 });
+  env = await startUploadEnv({ cifCount: 7 });
 });
 
 afterAll(async () => {
@@ -137,6 +137,36 @@ describe('lost and refused uploads', () => {
       (event) => event.id === second!.id && event.note?.startsWith('Waiting'),
     );
     expect(waited).toBe(true);
+  });
+
+  it('links a lost nok to its error', async () => {
+    // Recorded, then cut off; ANAF ends it nok, and an error message
+    // carries no copy of the invoice.
+    await env.setFaults(['upload:reset-after-record@1']);
+    const { stack, cif } = await openWithCif({
+      settings: { reconcileDeadlineMs: 15_000 },
+    });
+    const outdated = ublInvoice({
+      sellerVat: `RO${cif}`,
+      number: 'NOK-1',
+      customizationId:
+        'urn:cen.eu:en16931:2017#compliant#urn:efactura.mfinante.ro:CIUS-RO:1.0.0',
+    });
+    const [queued] = await stack.service.submit(
+      cif,
+      [base64File('nok.xml', outdated)],
+      { acceptWarnings: true, allowDuplicate: false },
+    );
+    const [done] = await waitForStates(stack.service, [queued!.id]);
+    const recorded = (await env.sandboxUploads()).filter(
+      (upload) => upload.sha256 === queued!.sha256,
+    );
+
+    expect(done?.state).toBe('rejected');
+    expect(done?.note).toMatch(/^Probably this file/);
+    expect(recorded).toHaveLength(1);
+    expect(done?.uploadIndex).toBe(recorded[0]?.index);
+    expect(done?.errors.map((entry) => entry.ruleId)).toContain('BR-RO-001');
   });
 
   it('sends a 429 upload again', async () => {
