@@ -15,7 +15,9 @@ import { CoreServices } from './services.ts';
 import { createAccountHandlers, type LoginPlatform } from './handlers/accounts.ts';
 import { createActivityHandlers } from './handlers/activity.ts';
 import { createCompanyHandlers, NO_COUNTS } from './handlers/companies.ts';
-import { PENDING_ARCHIVE_HANDLERS, PENDING_UPLOAD_HANDLERS } from './handlers/pending.ts';
+import { PENDING_ARCHIVE_HANDLERS } from './handlers/pending.ts';
+import { createUploadHandlers } from './handlers/uploads.ts';
+import { guardReadOnly } from './read-only.ts';
 
 export type EventEmitterFn = <E extends EventName>(event: E, payload: EventPayloads[E]) => void;
 
@@ -95,11 +97,22 @@ export function createAppCore(platform: Platform): AppCore {
       return null;
     },
     ...createAccountHandlers(services, platform.login, platform.emit),
-    ...createCompanyHandlers(services, () => NO_COUNTS, platform.emit),
+    ...createCompanyHandlers(services, () => counts, platform.emit),
     ...PENDING_ARCHIVE_HANDLERS,
-    ...PENDING_UPLOAD_HANDLERS,
+    ...createUploadHandlers(services.uploads),
     'queue.snapshot': activity['queue.snapshot'],
   };
+  const counts = {
+    ...NO_COUNTS,
+    rejectedUploads: (cif: string) => services.uploads.list({ cif }).filter((upload) => upload.state === 'rejected').length,
+  };
+  const unsubscribeUploads = services.uploads.onChange((upload) => platform.emit('uploads.changed', upload));
+
+  if (platform.readOnlyReason) {
+    guardReadOnly(handlers, platform.readOnlyReason);
+  } else {
+    services.uploads.resume();
+  }
 
   if (platform.startSandboxAtLaunch !== false) {
     services.startSandbox().then(
@@ -114,6 +127,7 @@ export function createAppCore(platform: Platform): AppCore {
     services,
     close: async () => {
       activity.stop();
+      unsubscribeUploads();
       await services.close();
       logger.info('App core stopped');
     },

@@ -25,6 +25,8 @@ import type { Logger } from '../log/logger.ts';
 import { migrateQueueBudgets, RequestQueue, SqliteBudgetStore, systemClock } from '../queue/index.ts';
 import type { SecretVault } from '../vault/vault.ts';
 import type { SandboxOptions } from '../../sandbox/options.ts';
+import { UPLOAD_MIGRATIONS, UploadService } from '../upload/index.ts';
+import { deferredClient } from './deferred-client.ts';
 import { EmbeddedSandbox } from './embedded-sandbox.ts';
 import type { SettingsService } from './settings-service.ts';
 
@@ -51,6 +53,7 @@ export class CoreServices {
   readonly queue: RequestQueue;
   readonly gateway: AnafGateway;
   readonly settings: SettingsService;
+  readonly uploads: UploadService;
   readonly #clients = new Map<string, Promise<AnafClient>>();
   readonly #anafTransport: AnafTransport;
   #sandboxTransport: Promise<AnafTransport> | null = null;
@@ -64,6 +67,7 @@ export class CoreServices {
     this.db = openDatabase(paths.databaseFile, [
       ...COMPANY_MIGRATIONS,
       ...QUEUE_MIGRATIONS,
+      ...UPLOAD_MIGRATIONS,
       ...(options.extraMigrations ?? []),
     ]);
     this.companies = new CompanyStore(this.db);
@@ -81,6 +85,15 @@ export class CoreServices {
     });
     this.gateway = new AnafGateway(this.queue, (accountId) => this.clientFor(accountId));
     this.#anafTransport = createTransport(ANAF_ENVIRONMENT);
+    this.uploads = new UploadService({
+      db: this.db,
+      dataDir: options.dataDir,
+      queue: this.queue,
+      clientFor: (company) => deferredClient(() => this.clientFor(company.accountId)),
+      companies: this.companies,
+      logger: options.logger,
+      settings: { reconcileDeadlineMs: options.settings.get().reconcileDeadlineMinutes * 60_000 },
+    });
     options.settings.onChange((settings) => this.queue.setRateLimit(settings.rateLimitPerMinute));
   }
 
@@ -136,7 +149,8 @@ export class CoreServices {
   }
 
   async close(): Promise<void> {
-    this.queue.close();
+    await this.uploads.close();
+    await this.queue.close();
     await this.auth.close();
     await this.#anafTransport.close();
     if (this.#sandboxTransport) await (await this.#sandboxTransport.catch(() => null))?.close();
