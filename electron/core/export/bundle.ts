@@ -1,0 +1,102 @@
+/**
+ * One ZIP of the original ANAF ZIPs of a period, for an accountant's
+ * records or an audit. Each message's ZIP is added unchanged (stored, not
+ * compressed again) under the archive's own layout
+ * `<CIF>/<year>/<month>/<message id>.zip`, next to `index.csv`, the
+ * per-invoice CSV of the same messages.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+
+import yazl from 'yazl';
+
+import type { InvoiceQuery } from '../../../shared/domain.ts';
+import { DIR_MODE, FILE_MODE } from '../data/files.ts';
+import type { Archive } from '../archive/index.ts';
+
+import { exportCsv } from './csv.ts';
+
+export interface BundleRequest {
+  cif: string;
+  /** First and last document date, `YYYY-MM-DD`, both included. */
+  dateFrom: string;
+  dateTo: string;
+}
+
+export interface BundleResult {
+  /** Message ZIPs in the bundle. */
+  messages: number;
+  /** Messages recorded as downloaded whose file is missing from the archive. */
+  missing: string[];
+  fileName: string;
+}
+
+/** The search behind a bundle: every archived message of the period. */
+export function bundleQuery(request: BundleRequest): InvoiceQuery {
+  return {
+    cif: request.cif,
+    dateFrom: request.dateFrom,
+    dateTo: request.dateTo,
+    state: 'downloaded',
+    sort: { field: 'createdAt', descending: false },
+  };
+}
+
+export function bundleFileName(request: BundleRequest): string {
+  return `arhiva-${request.cif}-${request.dateFrom}-${request.dateTo}.zip`;
+}
+
+/**
+ * Writes the bundle of a period to `targetFile`, through a temporary file
+ * renamed at the end, with mode 0600. The period is on the document date:
+ * the invoice's issue date, or the message's date at ANAF when no invoice
+ * was read. Messages not downloaded are left out, and so are files missing
+ * from the archive folder, which the result lists.
+ * NOTE: files are read by path while the bundle is written; a concurrent
+ * `moveArchive` can make the write fail, and it can then be run again.
+ */
+export async function writeBundle(
+  archive: Archive,
+  request: BundleRequest,
+  targetFile: string,
+): Promise<BundleResult> {
+  const query = bundleQuery(request);
+  const zip = new yazl.ZipFile();
+  let messages = 0;
+  const missing: string[] = [];
+  for (const item of archive.exportRows(query)) {
+    // yazl reads each file only when the output reaches it.
+    const file = path.join(archive.root(), ...item.zipPath.split('/'));
+    if (!fs.existsSync(file)) {
+      missing.push(item.row.messageId);
+      continue;
+    }
+    zip.addFile(file, item.zipPath, {
+      compress: false,
+      mtime: new Date(item.row.createdAt),
+    });
+    messages += 1;
+  }
+  const csv = await exportCsv(archive, query);
+  zip.addBuffer(Buffer.from(csv.bytes), 'index.csv');
+  zip.end();
+
+  await fs.promises.mkdir(path.dirname(targetFile), {
+    recursive: true,
+    mode: DIR_MODE,
+  });
+  const temporary = `${targetFile}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    await pipeline(
+      zip.outputStream,
+      fs.createWriteStream(temporary, { mode: FILE_MODE, flags: 'wx' }),
+    );
+    await fs.promises.rename(temporary, targetFile);
+  } catch (error) {
+    await fs.promises.rm(temporary, { force: true });
+    throw error;
+  }
+  return { messages, missing, fileName: path.basename(targetFile) };
+}

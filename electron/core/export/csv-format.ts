@@ -1,0 +1,66 @@
+/**
+ * CSV cells and lines. Fields that contain the delimiter, a quote or a line
+ * break are quoted (RFC 4180). Text that starts like a spreadsheet formula
+ * (`=`, `+`, `-`, `@`, tab, carriage return) gets a leading apostrophe, so
+ * that a partner name from an invoice cannot run as a formula when the file
+ * is opened in a spreadsheet.
+ */
+
+export type Delimiter = ';' | ',';
+export type DecimalSeparator = ',' | '.';
+
+export interface CsvFormat {
+  delimiter: Delimiter;
+  decimalSeparator: DecimalSeparator;
+}
+
+/** The byte order mark that tells spreadsheets the file is UTF-8. */
+export const UTF8_BOM = '\ufeff';
+export const LINE_END = '\r\n';
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A text cell: formula-safe and quoted when needed. */
+export function textCell(value: string | null, format: CsvFormat): string {
+  if (value === null || value === '') return '';
+  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  return quoteIfNeeded(safe, format.delimiter);
+}
+
+/** A cell of cents as an amount with two decimals, e.g. `-1234,50`. */
+export function centsCell(cents: number | null, format: CsvFormat): string {
+  if (cents === null) return '';
+  const sign = cents < 0 ? '-' : '';
+  const absolute = Math.abs(cents);
+  const whole = Math.floor(absolute / 100);
+  const fraction = String(absolute % 100).padStart(2, '0');
+  return `${sign}${whole}${format.decimalSeparator}${fraction}`;
+}
+
+/**
+ * A cell of a decimal written in the XML (`1234.5`), kept exact and only
+ * given the chosen decimal separator. `negate` flips its sign.
+ */
+export function decimalCell(
+  text: string | null,
+  format: CsvFormat,
+  negate = false,
+): string {
+  if (text === null || text === '') return '';
+  let value = text.trim().replace(/^\+/, '');
+  if (negate) value = value.startsWith('-') ? value.slice(1) : `-${value}`;
+  if (value === '-0' || /^-0?\.?0*$/.test(value)) value = value.slice(1);
+  return quoteIfNeeded(
+    value.replace('.', format.decimalSeparator),
+    format.delimiter,
+  );
+}
+
+export function csvLine(cells: string[], format: CsvFormat): string {
+  return `${cells.join(format.delimiter)}${LINE_END}`;
+}
+
+function quoteIfNeeded(value: string, delimiter: Delimiter): string {
+  if (!value.includes(delimiter) && !/["\r\n]/.test(value)) return value;
+  return `"${value.replace(/"/g, '""')}"`;
+}

@@ -1,0 +1,267 @@
+/**
+ * The CSV export of an archive search, for accounting programs: one row per
+ * invoice (with the taxable base and VAT of each rate in its own columns),
+ * or one row per invoice line.
+ *
+ * Format: UTF-8 with a byte order mark, CRLF line ends, `;` between fields
+ * and `,` before decimals, ISO dates (`2025-01-31`), no thousands
+ * separator. With Romanian regional settings the decimal separator is the
+ * comma, so spreadsheets and import dialogs there expect `;` between
+ * fields; `,` between fields with `.` decimals is the other choice.
+ * Headers are in Romanian. Credit notes have negative amounts, as in the
+ * archive's index.
+ */
+import type { InvoiceQuery } from '../../../shared/domain.ts';
+import type { InvoiceLine } from '../../../shared/invoice.ts';
+import { AppFailure } from '../../../shared/result.ts';
+import type { Archive, ArchivedInvoice, VatRow } from '../archive/index.ts';
+import { readAnafMessage } from '../invoice/index.ts';
+
+import {
+  centsCell,
+  csvLine,
+  decimalCell,
+  textCell,
+  UTF8_BOM,
+  type CsvFormat,
+} from './csv-format.ts';
+
+export interface CsvOptions {
+  /** One row per invoice line instead of one per invoice. */
+  perLine?: boolean;
+  /** `;` (default) or `,`. */
+  delimiter?: CsvFormat['delimiter'];
+  /** `,` (default with `;`) or `.`; must be `.` when the delimiter is `,`. */
+  decimalSeparator?: CsvFormat['decimalSeparator'];
+}
+
+export interface CsvExport {
+  /** UTF-8 bytes with the byte order mark. */
+  bytes: Uint8Array;
+  /** Data rows written, without the header. */
+  rows: number;
+  fileName: string;
+}
+
+const DIRECTION_NAMES: Record<string, string> = {
+  received: 'primită',
+  sent: 'emisă',
+  errors: 'eroare',
+};
+
+const INVOICE_HEADER = [
+  'Direcție',
+  'CIF partener',
+  'Partener',
+  'Număr',
+  'Tip',
+  'Data emiterii',
+  'Data scadenței',
+  'Monedă',
+  'Valoare fără TVA',
+  'TVA',
+  'Total',
+];
+const TRAILING_HEADER = [
+  'Index încărcare',
+  'ID descărcare',
+  'Data ANAF',
+  'Stare',
+];
+const LINE_HEADER = [
+  'Direcție',
+  'CIF partener',
+  'Partener',
+  'Număr',
+  'Tip',
+  'Data emiterii',
+  'Monedă',
+  'Nr. linie',
+  'Denumire',
+  'Cantitate',
+  'U.M.',
+  'Preț unitar',
+  'Categorie TVA',
+  'Cotă TVA',
+  'Valoare linie',
+  'ID descărcare',
+];
+
+/**
+ * Exports every row of a search (paging ignored). Per-line rows are read
+ * from the archived ZIPs; messages without an archived invoice have no
+ * lines and give no row there. Fails with `input.invalid` for `,` as both
+ * delimiter and decimal separator.
+ */
+export async function exportCsv(
+  archive: Archive,
+  query: InvoiceQuery,
+  options: CsvOptions = {},
+): Promise<CsvExport> {
+  const format = csvFormat(options);
+  const { text, rows } = options.perLine
+    ? await lineRows(archive, query, format)
+    : invoiceRows(archive, query, format);
+  const date = new Date().toISOString().slice(0, 10);
+  const kind = options.perLine ? 'linii' : 'facturi';
+  return {
+    bytes: new TextEncoder().encode(`${UTF8_BOM}${text}`),
+    rows,
+    fileName: `${kind}-${query.cif}-${date}.csv`,
+  };
+}
+
+function csvFormat(options: CsvOptions): CsvFormat {
+  const delimiter = options.delimiter ?? ';';
+  const decimalSeparator =
+    options.decimalSeparator ?? (delimiter === ';' ? ',' : '.');
+  if (delimiter === ',' && decimalSeparator === ',') {
+    throw new AppFailure(
+      'input.invalid',
+      'A CSV with "," between fields needs "." as the decimal separator. Choose ";" between fields to keep "," for decimals.',
+    );
+  }
+  return { delimiter, decimalSeparator };
+}
+
+/** A VAT column pair: the rate, and the category unless it is standard. */
+function vatKey(vat: VatRow): string {
+  const rate = vat.rate ?? '?';
+  return vat.category && vat.category !== 'S'
+    ? `${rate}% (${vat.category})`
+    : `${rate}%`;
+}
+
+function compareVatKeys(a: string, b: string): number {
+  return parseFloat(b) - parseFloat(a) || a.localeCompare(b);
+}
+
+function invoiceRows(
+  archive: Archive,
+  query: InvoiceQuery,
+  format: CsvFormat,
+): { text: string; rows: number } {
+  const keys = new Set<string>();
+  for (const item of archive.exportRows(query)) {
+    for (const vat of item.vat) keys.add(vatKey(vat));
+  }
+  const vatKeys = [...keys].sort(compareVatKeys);
+  const header = [
+    ...INVOICE_HEADER,
+    ...vatKeys.flatMap((key) => [`Bază TVA ${key}`, `TVA ${key}`]),
+    ...TRAILING_HEADER,
+  ];
+
+  const parts = [
+    csvLine(
+      header.map((cell) => textCell(cell, format)),
+      format,
+    ),
+  ];
+  let rows = 0;
+  for (const item of archive.exportRows(query)) {
+    parts.push(csvLine(invoiceCells(item, vatKeys, format), format));
+    rows += 1;
+  }
+  return { text: parts.join(''), rows };
+}
+
+function invoiceCells(
+  item: ArchivedInvoice,
+  vatKeys: string[],
+  format: CsvFormat,
+): string[] {
+  const { row } = item;
+  const cents = (amount: number | null) =>
+    centsCell(amount === null ? null : Math.round(amount * 100), format);
+  const vatCells = vatKeys.flatMap((key) => {
+    const matching = item.vat.filter((vat) => vatKey(vat) === key);
+    if (matching.length === 0) return ['', ''];
+    const sum = (pick: (vat: VatRow) => number | null) =>
+      matching.reduce((total, vat) => total + (pick(vat) ?? 0), 0);
+    return [
+      centsCell(
+        sum((vat) => vat.taxableCents),
+        format,
+      ),
+      centsCell(
+        sum((vat) => vat.taxCents),
+        format,
+      ),
+    ];
+  });
+  return [
+    textCell(DIRECTION_NAMES[row.direction] ?? row.direction, format),
+    textCell(row.partnerCif, format),
+    textCell(row.partnerName, format),
+    textCell(row.number, format),
+    textCell(item.typeCode, format),
+    textCell(row.issueDate, format),
+    textCell(row.dueDate, format),
+    textCell(row.currency, format),
+    cents(row.net),
+    cents(row.vat),
+    cents(row.total),
+    ...vatCells,
+    textCell(row.uploadIndex, format),
+    textCell(row.messageId, format),
+    textCell(row.createdAt, format),
+    textCell(row.state, format),
+  ];
+}
+
+async function lineRows(
+  archive: Archive,
+  query: InvoiceQuery,
+  format: CsvFormat,
+): Promise<{ text: string; rows: number }> {
+  const parts = [
+    csvLine(
+      LINE_HEADER.map((cell) => textCell(cell, format)),
+      format,
+    ),
+  ];
+  let rows = 0;
+  for (const item of archive.exportRows({ ...query, state: 'downloaded' })) {
+    const zip = await archive.readStoredZip(item.row.cif, item.row.messageId);
+    const message = await readAnafMessage(zip);
+    if (!message.ok || message.value.content.kind !== 'invoice') continue;
+
+    const { invoice } = message.value.content;
+    const negate =
+      invoice.rootKind === 'CreditNote' || invoice.typeCode === '381';
+    invoice.lines.forEach((line, index) => {
+      parts.push(csvLine(lineCells(item, line, index, negate, format), format));
+      rows += 1;
+    });
+  }
+  return { text: parts.join(''), rows };
+}
+
+function lineCells(
+  item: ArchivedInvoice,
+  line: InvoiceLine,
+  index: number,
+  negate: boolean,
+  format: CsvFormat,
+): string[] {
+  const { row } = item;
+  return [
+    textCell(DIRECTION_NAMES[row.direction] ?? row.direction, format),
+    textCell(row.partnerCif, format),
+    textCell(row.partnerName, format),
+    textCell(row.number, format),
+    textCell(item.typeCode, format),
+    textCell(row.issueDate, format),
+    textCell(row.currency, format),
+    textCell(line.id ?? String(index + 1), format),
+    textCell(line.name, format),
+    decimalCell(line.quantity?.text ?? null, format),
+    textCell(line.unitCode, format),
+    decimalCell(line.price?.text ?? null, format),
+    textCell(line.vatCategory, format),
+    decimalCell(line.vatRate?.text ?? null, format),
+    decimalCell(line.netAmount?.text ?? null, format, negate),
+    textCell(row.messageId, format),
+  ];
+}
