@@ -1,19 +1,19 @@
-import { AppShell, Badge, Group, Loader, MantineProvider, NavLink, Title } from '@mantine/core';
+import { Group, Loader, MantineProvider } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAppInfo, useMainEvents, useSettings } from './queries.ts';
-import { HomeScreen } from './screens/HomeScreen.tsx';
-import { SettingsScreen } from './screens/SettingsScreen.tsx';
+import { Workspace } from './components/Workspace.tsx';
+import { UploadSessionProvider } from './hooks/UploadSessionProvider.tsx';
+import { useMainEvents } from './hooks/useMainEvents.ts';
+import { NavigationContext, type Route } from './navigation.ts';
+import { useSettings } from './queries.ts';
 import { theme } from './theme.ts';
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } },
 });
-
-const SCREENS = ['home', 'settings'] as const;
-type Screen = (typeof SCREENS)[number];
 
 export function App() {
   return (
@@ -27,18 +27,22 @@ function ThemedApp() {
   const settings = useSettings();
   const colorScheme = settings.data?.theme === 'light' || settings.data?.theme === 'dark' ? settings.data.theme : 'auto';
   return (
-    <MantineProvider theme={theme} defaultColorScheme="auto" forceColorScheme={colorScheme === 'auto' ? undefined : colorScheme}>
+    <MantineProvider
+      theme={theme}
+      defaultColorScheme="auto"
+      forceColorScheme={colorScheme === 'auto' ? undefined : colorScheme}
+    >
       <Notifications position="bottom-right" />
-      <Workspace />
+      <LocalizedApp />
     </MantineProvider>
   );
 }
 
-function Workspace() {
+function LocalizedApp() {
   const { t, i18n } = useTranslation();
-  const [screen, setScreen] = useState<Screen>('home');
   const settings = useSettings();
-  const info = useAppInfo();
+  const [route, setRoute] = useState<Route>({ screen: 'home' });
+  const navigation = useMemo(() => ({ route, navigate: setRoute }), [route]);
   useMainEvents();
 
   const language = settings.data?.language;
@@ -58,28 +62,12 @@ function Workspace() {
   }
 
   return (
-    <AppShell header={{ height: 48 }} navbar={{ width: 200, breakpoint: 0 }} padding="md">
-      <AppShell.Header px="md">
-        <Group h="100%" justify="space-between">
-          <Title order={1} size="h4">
-            {t('app.title')}
-          </Title>
-          {info.data?.readOnly ? <Badge color="orange">{t('app.readOnly')}</Badge> : null}
-        </Group>
-      </AppShell.Header>
-      <AppShell.Navbar p="xs" component="nav" aria-label="Navigare">
-        {SCREENS.map((name) => (
-          <NavLink
-            key={name}
-            component="button"
-            label={t(`nav.${name}`)}
-            active={screen === name}
-            aria-current={screen === name ? 'page' : undefined}
-            onClick={() => setScreen(name)}
-          />
-        ))}
-      </AppShell.Navbar>
-      <AppShell.Main>{screen === 'home' ? <HomeScreen /> : <SettingsScreen />}</AppShell.Main>
-    </AppShell>
+    <DatesProvider settings={{ locale: language ?? 'ro', firstDayOfWeek: 1 }}>
+      <NavigationContext.Provider value={navigation}>
+        <UploadSessionProvider>
+          <Workspace />
+        </UploadSessionProvider>
+      </NavigationContext.Provider>
+    </DatesProvider>
   );
 }

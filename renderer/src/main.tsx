@@ -1,5 +1,10 @@
+import './zod-config.ts';
 import '@mantine/core/styles.css';
+import '@mantine/dates/styles.css';
+import '@mantine/dropzone/styles.css';
 import '@mantine/notifications/styles.css';
+import './print.css';
+import 'dayjs/locale/ro';
 import './i18n/index.ts';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';

@@ -1,15 +1,28 @@
 /**
- * Queries and mutations over the IPC contract, cached by TanStack Query and
- * invalidated when main pushes a change event.
+ * Query keys and the settings and app-info hooks over the IPC contract,
+ * cached by TanStack Query. Feature hooks live in `hooks/`; events from main
+ * update these caches in `hooks/useMainEvents.ts`.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import type { InvoiceQuery } from '../../shared/domain.ts';
 import type { SettingsPatch } from '../../shared/settings.ts';
 import { getApi, unwrap } from './ipc/api.ts';
 
 export const queryKeys = {
   appInfo: ['app', 'info'] as const,
   settings: ['settings'] as const,
+  environment: ['environment'] as const,
+  accounts: ['accounts', 'list'] as const,
+  sandboxCertificates: ['accounts', 'sandboxCertificates'] as const,
+  companies: ['companies'] as const,
+  /** Everything cached for one company's invoices: pages and documents. */
+  invoices: (cif: string) => ['invoices', cif] as const,
+  invoicePage: (query: InvoiceQuery) => ['invoices', query.cif, 'page', query] as const,
+  invoiceDocument: (cif: string, messageId: string) => ['invoices', cif, 'document', messageId] as const,
+  uploadsAll: ['uploads'] as const,
+  uploads: (cif: string | null) => ['uploads', cif ?? 'all'] as const,
+  syncStatus: ['sync', 'status'] as const,
+  queue: ['queue', 'snapshot'] as const,
 };
 
 export function useAppInfo() {
@@ -26,16 +39,4 @@ export function useUpdateSettings() {
     mutationFn: (patch: SettingsPatch) => unwrap(getApi().settingsSet(patch)),
     onSuccess: (settings) => client.setQueryData(queryKeys.settings, settings),
   });
-}
-
-/** Keeps cached data in step with changes made elsewhere (another window, the CLI). */
-export function useMainEvents(): void {
-  const client = useQueryClient();
-  useEffect(() => {
-    const api = getApi();
-    const unsubscribers = [
-      api.on('settings.changed', (settings) => client.setQueryData(queryKeys.settings, settings)),
-    ];
-    return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
-  }, [client]);
 }

@@ -14,12 +14,14 @@ declare global {
 
 let api: EfacturaApi | null = null;
 
+/**
+ * Returns the preload's API when there is one (Electron, and tests that set
+ * `window.efactura`), else the browser shell's WebSocket transport, opened
+ * once per page.
+ */
 export function getApi(): EfacturaApi {
+  if (window.efactura) return window.efactura;
   if (api) return api;
-  if (window.efactura) {
-    api = window.efactura;
-    return api;
-  }
   const key = readKeyFromLocation(location.hash);
   if (!key) throw new Error('This page needs the address printed by the app, including its #key=... part.');
   api = connectBrowserTransport(key);

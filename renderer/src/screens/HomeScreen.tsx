@@ -1,33 +1,47 @@
-import { Alert, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { useAccounts } from '../hooks/useAccounts.ts';
+import { notifySuccess } from '../lib/notify.ts';
+import { useNavigation } from '../navigation.ts';
 import { useAppInfo } from '../queries.ts';
+import { AboutTable } from './home/AboutTable.tsx';
+import { Overview } from './home/Overview.tsx';
+import { LoginPanel } from './login/LoginPanel.tsx';
 
+/** The start page: the first login when there is no account yet, else an overview. */
 export function HomeScreen() {
   const { t } = useTranslation();
   const info = useAppInfo();
+  const accounts = useAccounts();
+  const { navigate } = useNavigation();
+  const firstRun = accounts.isSuccess && accounts.data.length === 0;
+
   return (
-    <Stack maw={720}>
+    <Stack maw={960} gap="md">
       <Title order={2}>{t('home.heading')}</Title>
       <Text>{t('home.intro')}</Text>
-      {info.error ? <Alert color="red">{t('errors.generic', { message: info.error.message })}</Alert> : null}
-      {info.data ? (
-        <Table withTableBorder>
-          <Table.Tbody>
-            <Table.Tr>
-              <Table.Th>{t('home.shell')}</Table.Th>
-              <Table.Td>{info.data.shell === 'electron' ? t('home.shellElectron') : t('home.shellBrowser')}</Table.Td>
-            </Table.Tr>
-            <Table.Tr>
-              <Table.Th>{t('home.dataDir')}</Table.Th>
-              <Table.Td>{info.data.dataDir}</Table.Td>
-            </Table.Tr>
-            <Table.Tr>
-              <Table.Th>{t('home.version')}</Table.Th>
-              <Table.Td>{info.data.version}</Table.Td>
-            </Table.Tr>
-          </Table.Tbody>
-        </Table>
+      {accounts.isPending ? <Loader size="sm" aria-label={t('app.loading')} /> : null}
+      {accounts.error ? <ErrorAlert error={accounts.error} onRetry={() => void accounts.refetch()} /> : null}
+      {firstRun ? (
+        <Paper withBorder p="md">
+          <Title order={3} size="h4" mb={4}>
+            {t('firstRun.heading')}
+          </Title>
+          <Text size="sm" c="dimmed" mb="sm">
+            {t('firstRun.intro')}
+          </Text>
+          <LoginPanel
+            onLoggedIn={(account, api) => {
+              notifySuccess(`${t('firstRun.success', { subject: account.certificateSubject })} ${t('firstRun.nextStep')}`);
+              navigate({ screen: 'companies', defaultApi: api });
+            }}
+          />
+        </Paper>
       ) : null}
+      {accounts.isSuccess && !firstRun ? <Overview accountCount={accounts.data.length} /> : null}
+      {info.error ? <ErrorAlert error={info.error} /> : null}
+      {info.data ? <AboutTable info={info.data} /> : null}
       {info.data?.readOnlyReason ? <Alert color="orange">{info.data.readOnlyReason}</Alert> : null}
     </Stack>
   );

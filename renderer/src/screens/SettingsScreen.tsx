@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { SettingsPatch } from '../../../shared/settings.ts';
 import { MAX_RATE_LIMIT } from '../../../shared/settings.ts';
 import { useSettings, useUpdateSettings } from '../queries.ts';
+import { ArchiveDirInput } from './settings/ArchiveDirInput.tsx';
 
 export function SettingsScreen() {
   const { t } = useTranslation();
@@ -24,7 +25,7 @@ export function SettingsScreen() {
   const current = settings.data;
 
   return (
-    <Stack maw={560} gap="md">
+    <Stack maw={640} gap="md">
       <Title order={2}>{t('settings.heading')}</Title>
       <div>
         <Text size="sm" fw={500} id="language-label">
@@ -91,6 +92,7 @@ export function SettingsScreen() {
       />
       <NumberInput
         label={t('settings.reconcileDeadline')}
+        description={t('settings.reconcileDeadlineHelp')}
         min={1}
         max={1440}
         defaultValue={current.reconcileDeadlineMinutes}
@@ -100,6 +102,7 @@ export function SettingsScreen() {
           if (value !== current.reconcileDeadlineMinutes) save({ reconcileDeadlineMinutes: value });
         }}
       />
+      <ArchiveDirInput current={current.archiveDir} onSave={(archiveDir) => save({ archiveDir })} saving={update.isPending} />
     </Stack>
   );
 }

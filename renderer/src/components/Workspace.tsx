@@ -1,0 +1,36 @@
+import { AppShell, Badge, Group, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { navItemOf, useNavigation } from '../navigation.ts';
+import { useAppInfo } from '../queries.ts';
+import { LoginEvents } from './login/LoginEvents.tsx';
+import { NavigationBar } from './NavigationBar.tsx';
+import { ScreenSwitch } from './ScreenSwitch.tsx';
+import { WindowDropzone } from './WindowDropzone.tsx';
+
+/** The application frame: header, navigation, the current screen and the window-wide drop target. */
+export function Workspace() {
+  const { t } = useTranslation();
+  const info = useAppInfo();
+  const { route } = useNavigation();
+
+  return (
+    <AppShell header={{ height: 44 }} navbar={{ width: 190, breakpoint: 0 }} padding="md">
+      <AppShell.Header px="md" data-print-hide>
+        <Group h="100%" justify="space-between">
+          <Title order={1} size="h4">
+            {t('app.title')}
+          </Title>
+          {info.data?.readOnly ? <Badge color="orange">{t('app.readOnly')}</Badge> : null}
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" component="nav" aria-label={t('app.navigation')} data-print-hide>
+        <NavigationBar active={navItemOf(route)} />
+      </AppShell.Navbar>
+      <AppShell.Main id="main-content">
+        <ScreenSwitch />
+      </AppShell.Main>
+      <WindowDropzone />
+      <LoginEvents />
+    </AppShell>
+  );
+}

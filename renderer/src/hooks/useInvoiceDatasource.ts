@@ -1,0 +1,70 @@
+/**
+ * The invoice grid's data source for AG Grid's infinite row model: each
+ * block of rows is one `invoices.query` page, fetched through TanStack
+ * Query so pages are cached and dropped together when `invoices.changed`
+ * invalidates the company's invoices.
+ */
+import { useQueryClient } from '@tanstack/react-query';
+import type { IDatasource, IGetRowsParams } from 'ag-grid-community';
+import { useLayoutEffect, useMemo, useRef } from 'react';
+import type { CurrencyTotals, InvoiceQuery, InvoiceRow } from '../../../shared/domain.ts';
+import { getApi, unwrap } from '../ipc/api.ts';
+import { sortFromGrid } from '../lib/invoices/filters.ts';
+import { queryKeys } from '../queries.ts';
+
+/** Rows per `invoices.query` call; also the grid's `cacheBlockSize`. */
+export const INVOICE_BLOCK_SIZE = 200;
+
+/** How long a fetched page is reused before the grid asks main again. */
+const PAGE_STALE_MS = 30_000;
+
+export interface InvoiceListSummary {
+  total: number;
+  totals: CurrencyTotals[];
+}
+
+export function useInvoiceDatasource(
+  query: InvoiceQuery,
+  onSummary: (summary: InvoiceListSummary) => void,
+  onError: (error: Error) => void,
+): IDatasource {
+  const client = useQueryClient();
+  // The callbacks change on every render; the data source must not, or the
+  // grid would reload from the first row each time.
+  const callbacks = useRef({ onSummary, onError });
+  useLayoutEffect(() => {
+    callbacks.current = { onSummary, onError };
+  });
+  const queryText = JSON.stringify(query);
+
+  return useMemo<IDatasource>(() => {
+    const base = JSON.parse(queryText) as InvoiceQuery;
+    return {
+      getRows(params: IGetRowsParams<InvoiceRow>) {
+        const sort = sortFromGrid(params.sortModel);
+        const page: InvoiceQuery = {
+          ...base,
+          offset: params.startRow,
+          limit: params.endRow - params.startRow,
+          ...(sort ? { sort } : {}),
+        };
+        client
+          .fetchQuery({
+            queryKey: queryKeys.invoicePage(page),
+            queryFn: () => unwrap(getApi().invoicesQuery(page)),
+            staleTime: PAGE_STALE_MS,
+          })
+          .then(
+            (result) => {
+              params.successCallback(result.rows, result.total);
+              callbacks.current.onSummary({ total: result.total, totals: result.totals });
+            },
+            (error: unknown) => {
+              params.failCallback();
+              callbacks.current.onError(error instanceof Error ? error : new Error(String(error)));
+            },
+          );
+      },
+    };
+  }, [client, queryText]);
+}

@@ -1,0 +1,65 @@
+/**
+ * Keeps cached data in step with what main pushes: changes made elsewhere
+ * (another window, the CLI, the sync) and live upload, sync and queue state.
+ * `notice` events become notifications.
+ */
+import { notifications } from '@mantine/notifications';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SyncProgress, UploadRecord } from '../../../shared/domain.ts';
+import type { EventPayloads } from '../../../shared/ipc/contract.ts';
+import { getApi } from '../ipc/api.ts';
+import { upsertUpload } from '../lib/upload/states.ts';
+import { queryKeys } from '../queries.ts';
+
+const NOTICE_COLORS = { info: 'blue', warning: 'orange', error: 'red' } as const;
+
+function applyUpload(client: QueryClient, record: UploadRecord): void {
+  const cached = client.getQueriesData<UploadRecord[]>({ queryKey: queryKeys.uploadsAll });
+  for (const [key, list] of cached) {
+    const scope = key[1];
+    if (!list || (scope !== 'all' && scope !== record.cif)) continue;
+    client.setQueryData(key, upsertUpload(list, record));
+  }
+}
+
+function applySyncProgress(client: QueryClient, progress: SyncProgress): void {
+  client.setQueryData<SyncProgress[]>(queryKeys.syncStatus, (list) => {
+    const current = list ?? [];
+    const index = current.findIndex((item) => item.cif === progress.cif);
+    if (index === -1) return [...current, progress];
+    const next = [...current];
+    next[index] = progress;
+    return next;
+  });
+}
+
+export function useMainEvents(): void {
+  const client = useQueryClient();
+  const { t } = useTranslation();
+
+  useEffect(() => {
+    const api = getApi();
+    const showNotice = (notice: EventPayloads['notice']): void => {
+      notifications.show({
+        title: t(`notices.${notice.level}`),
+        message: notice.message,
+        color: NOTICE_COLORS[notice.level],
+        autoClose: notice.level === 'info' ? 5000 : false,
+      });
+    };
+    const unsubscribers = [
+      api.on('settings.changed', (settings) => client.setQueryData(queryKeys.settings, settings)),
+      api.on('environment.changed', (info) => client.setQueryData(queryKeys.environment, info)),
+      api.on('accounts.changed', (accounts) => client.setQueryData(queryKeys.accounts, accounts)),
+      api.on('companies.changed', (companies) => client.setQueryData(queryKeys.companies, companies)),
+      api.on('uploads.changed', (record) => applyUpload(client, record)),
+      api.on('invoices.changed', ({ cif }) => void client.invalidateQueries({ queryKey: queryKeys.invoices(cif) })),
+      api.on('sync.progress', (progress) => applySyncProgress(client, progress)),
+      api.on('queue.changed', (snapshot) => client.setQueryData(queryKeys.queue, snapshot)),
+      api.on('notice', showNotice),
+    ];
+    return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
+  }, [client, t]);
+}

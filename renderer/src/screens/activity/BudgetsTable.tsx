@@ -1,0 +1,59 @@
+import { Paper, Progress, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { QueueSnapshot } from '../../../../shared/domain.ts';
+import { formatDateTime } from '../../lib/format.ts';
+
+/** ANAF's daily budgets in use today, with what is left until the reset. */
+export function BudgetsTable({ budgets }: { budgets: QueueSnapshot['budgets'] }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Paper withBorder p="sm" component="section" aria-labelledby="budgets-heading">
+      <Title order={3} size="h5" id="budgets-heading" mb="xs">
+        {t('activity.budgets')}
+      </Title>
+      {budgets.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('activity.noBudgets')}
+        </Text>
+      ) : (
+        <Table fz="sm" verticalSpacing={4} aria-labelledby="budgets-heading">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('activity.endpoint')}</Table.Th>
+              <Table.Th>{t('activity.key')}</Table.Th>
+              <Table.Th w="30%">{t('activity.used')}</Table.Th>
+              <Table.Th ta="right">{t('activity.left')}</Table.Th>
+              <Table.Th>{t('activity.resetsAt')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {budgets.map((budget) => {
+              const left = Math.max(0, budget.limit - budget.used);
+              const percent = budget.limit > 0 ? Math.min(100, (budget.used / budget.limit) * 100) : 100;
+              return (
+                <Table.Tr key={`${budget.endpoint}/${budget.key}`}>
+                  <Table.Td ff="monospace">{budget.endpoint}</Table.Td>
+                  <Table.Td ff="monospace">{budget.key}</Table.Td>
+                  <Table.Td>
+                    <Progress
+                      value={percent}
+                      color={left === 0 ? 'red' : percent >= 80 ? 'orange' : 'teal'}
+                      aria-label={`${budget.endpoint} ${budget.key}: ${budget.used} / ${budget.limit}`}
+                    />
+                    <Text size="xs" c="dimmed">
+                      {budget.used} / {budget.limit}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td ta="right" fw={600} c={left === 0 ? 'red' : undefined}>
+                    {left}
+                  </Table.Td>
+                  <Table.Td>{formatDateTime(budget.resetsAt, i18n.language)}</Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Paper>
+  );
+}

@@ -1,0 +1,107 @@
+import { Button, Group, Paper, Select, TextInput, Title } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AccountSummary, ApiPath } from '../../../../shared/domain.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { useAddCompany } from '../../hooks/useCompanies.ts';
+import { checkCifInput } from '../../lib/cif-input.ts';
+import { notifySuccess } from '../../lib/notify.ts';
+
+export interface AddCompanyFormProps {
+  accounts: AccountSummary[];
+  defaultApi: ApiPath;
+}
+
+/** Adds a company by CIF: normalised and checked here, then `companies.add`. */
+export function AddCompanyForm({ accounts, defaultApi }: AddCompanyFormProps) {
+  const { t } = useTranslation();
+  const add = useAddCompany();
+  const [cifText, setCifText] = useState('');
+  const [name, setName] = useState('');
+  const [accountId, setAccountId] = useState<string | null>(accounts[0]?.id ?? null);
+  const [api, setApi] = useState<ApiPath>(defaultApi);
+  const [cifError, setCifError] = useState<string | null>(null);
+  const account = accounts.find((item) => item.id === accountId) ?? accounts[0];
+
+  const describeCifProblem = (value: string): string | null => {
+    const check = checkCifInput(value);
+    if (check.ok) return null;
+    if (check.reason === 'empty') return t('firstRun.required');
+    const reason = check.reason === 'digits' ? t('companies.cifDigits') : t('companies.cifCheckDigit', { expected: check.expected });
+    return t('companies.cifInvalid', { reason });
+  };
+
+  const submit = (event: FormEvent): void => {
+    event.preventDefault();
+    const check = checkCifInput(cifText);
+    setCifError(describeCifProblem(cifText));
+    if (!check.ok || !account) return;
+    const input = {
+      cif: check.cif,
+      accountId: account.id,
+      ...(name.trim() ? { name: name.trim() } : {}),
+      ...(account.provider === 'anaf' ? { api } : {}),
+    };
+    add.mutate(input, {
+      onSuccess: (company) => {
+        notifySuccess(t('companies.added', { name: company.name || company.cif }));
+        setCifText('');
+        setName('');
+      },
+    });
+  };
+
+  return (
+    <Paper withBorder p="md">
+      <Title order={3} size="h5" mb="xs">
+        {t('companies.addHeading')}
+      </Title>
+      <form onSubmit={submit} noValidate>
+        <Group align="flex-start" gap="sm" wrap="wrap">
+          <TextInput
+            label={t('companies.cif')}
+            placeholder={t('companies.cifPlaceholder')}
+            value={cifText}
+            onChange={(event) => setCifText(event.currentTarget.value)}
+            onBlur={() => setCifError(cifText ? describeCifProblem(cifText) : null)}
+            error={cifError}
+            required
+            w={210}
+          />
+          <TextInput
+            label={t('companies.name')}
+            placeholder={t('companies.namePlaceholder')}
+            value={name}
+            onChange={(event) => setName(event.currentTarget.value)}
+            w={260}
+          />
+          <Select
+            label={t('companies.account')}
+            value={account?.id ?? null}
+            onChange={setAccountId}
+            allowDeselect={false}
+            data={accounts.map((item) => ({ value: item.id, label: item.certificateSubject }))}
+            w={260}
+          />
+          {account?.provider === 'anaf' ? (
+            <Select
+              label={t('companies.api')}
+              value={api}
+              onChange={(value) => setApi(value === 'prod' ? 'prod' : 'test')}
+              allowDeselect={false}
+              data={[
+                { value: 'test', label: t('companies.apiTest') },
+                { value: 'prod', label: t('companies.apiProd') },
+              ]}
+              w={140}
+            />
+          ) : null}
+          <Button type="submit" mt={25} loading={add.isPending}>
+            {t('companies.add')}
+          </Button>
+        </Group>
+      </form>
+      {add.error ? <ErrorAlert error={add.error} /> : null}
+    </Paper>
+  );
+}

@@ -1,0 +1,96 @@
+import { Button, Group, Menu, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { InvoiceQuery, InvoiceRow } from '../../../../shared/domain.ts';
+import type { SaveFormat } from '../../hooks/useInvoiceDocument.ts';
+import { useExportCsv, type ExportOutcome } from '../../hooks/useInvoiceExports.ts';
+import { useSaveMany } from '../../hooks/useSaveMany.ts';
+import { notifyError, notifySuccess } from '../../lib/notify.ts';
+import { BundleModal } from './BundleModal.tsx';
+
+export interface SelectionActionsProps {
+  query: InvoiceQuery;
+  selected: InvoiceRow[];
+}
+
+const FORMATS: Array<{ format: SaveFormat; key: 'invoices.downloadZip' | 'invoices.downloadXml' | 'invoices.downloadPdf' }> = [
+  { format: 'zip', key: 'invoices.downloadZip' },
+  { format: 'xml', key: 'invoices.downloadXml' },
+  { format: 'pdf', key: 'invoices.downloadPdf' },
+];
+
+/** Downloads of the selected invoices and exports of the current filter. */
+export function SelectionActions({ query, selected }: SelectionActionsProps) {
+  const { t } = useTranslation();
+  const saveMany = useSaveMany();
+  const exportCsv = useExportCsv();
+  const [bundleOpen, setBundleOpen] = useState(false);
+
+  const announceExport = (outcome: ExportOutcome): void => {
+    const where = outcome.savedTo ? t('invoices.savedTo', { path: outcome.savedTo }) : t('invoices.downloadStarted');
+    notifySuccess(`${t('invoices.exported', { count: outcome.count })} ${where}`);
+  };
+
+  const save = (format: SaveFormat): void =>
+    saveMany.mutate(
+      { rows: selected, format },
+      {
+        onSuccess: (outcome) => {
+          const where = outcome.lastPath ? t('invoices.savedTo', { path: outcome.lastPath }) : t('invoices.downloadStarted');
+          notifySuccess(`${t('invoices.savedMany', { count: outcome.saved })} ${where}`);
+        },
+        onError: (error) => notifyError(t, error),
+      },
+    );
+
+  return (
+    <Group gap="xs">
+      <Text size="sm" c="dimmed" aria-live="polite">
+        {selected.length > 0 ? t('invoices.selected', { count: selected.length }) : t('invoices.selectionHint')}
+      </Text>
+      <Menu position="bottom-end">
+        <Menu.Target>
+          <Button size="xs" disabled={selected.length === 0} loading={saveMany.isPending}>
+            {t('invoices.download')}
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          {FORMATS.map(({ format, key }) => (
+            <Menu.Item key={format} onClick={() => save(format)}>
+              {t(key)}
+            </Menu.Item>
+          ))}
+        </Menu.Dropdown>
+      </Menu>
+      <Menu position="bottom-end">
+        <Menu.Target>
+          <Button size="xs" variant="default" loading={exportCsv.isPending}>
+            {t('invoices.export')}
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          {[false, true].map((perLine) => (
+            <Menu.Item
+              key={String(perLine)}
+              onClick={() =>
+                exportCsv.mutate({ query, perLine }, { onSuccess: announceExport, onError: (error) => notifyError(t, error) })
+              }
+            >
+              {perLine ? t('invoices.exportCsvLines') : t('invoices.exportCsv')}
+            </Menu.Item>
+          ))}
+          <Menu.Item onClick={() => setBundleOpen(true)}>{t('invoices.exportBundle')}</Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+      {bundleOpen ? (
+        <BundleModal
+          cif={query.cif}
+          initialFrom={query.dateFrom ?? null}
+          initialTo={query.dateTo ?? null}
+          onDone={announceExport}
+          onClose={() => setBundleOpen(false)}
+        />
+      ) : null}
+    </Group>
+  );
+}

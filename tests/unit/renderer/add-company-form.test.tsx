@@ -1,0 +1,50 @@
+// @vitest-environment happy-dom
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { describe, expect, test } from 'vitest';
+import { AppFailure } from '../../../shared/result.ts';
+import { AddCompanyForm } from '../../../renderer/src/screens/companies/AddCompanyForm.tsx';
+import { renderWithApp } from './render.tsx';
+import { anafAccount, companies, sandboxAccount } from './sample-data.ts';
+
+describe('AddCompanyForm', () => {
+  test('shows the expected check digit and sends nothing', async () => {
+    const { fake } = renderWithApp(<AddCompanyForm accounts={[sandboxAccount]} defaultApi="test" />, {});
+    fireEvent.change(screen.getByLabelText(/CIF/), { target: { value: 'RO 2816465' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Adaugă firma' }));
+    expect(await screen.findByText(/cifra de control ar trebui să fie 4/)).toBeTruthy();
+    expect(fake.callsTo('companies.add')).toEqual([]);
+  });
+
+  test('sends the normalised CIF without an API path for a sandbox account', async () => {
+    const { fake } = renderWithApp(<AddCompanyForm accounts={[sandboxAccount]} defaultApi="test" />, {
+      'companies.add': () => companies[0]!,
+    });
+    fireEvent.change(screen.getByLabelText(/CIF/), { target: { value: ' ro 2816464 ' } });
+    fireEvent.change(screen.getByLabelText('Denumire'), { target: { value: 'Brutăria' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Adaugă firma' }));
+    await waitFor(() => expect(fake.callsTo('companies.add')).toHaveLength(1));
+    expect(fake.callsTo('companies.add')[0]).toEqual({ cif: '2816464', name: 'Brutăria', accountId: 'acc-sandbox' });
+  });
+
+  test('sends the chosen API path for an ANAF account', async () => {
+    const { fake } = renderWithApp(<AddCompanyForm accounts={[anafAccount]} defaultApi="prod" />, {
+      'companies.add': () => companies[1]!,
+    });
+    fireEvent.change(screen.getByLabelText(/CIF/), { target: { value: '16420060' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Adaugă firma' }));
+    await waitFor(() => expect(fake.callsTo('companies.add')).toHaveLength(1));
+    expect(fake.callsTo('companies.add')[0]).toEqual({ cif: '16420060', accountId: 'acc-anaf', api: 'prod' });
+  });
+
+  test('shows the error from main with what to do next', async () => {
+    renderWithApp(<AddCompanyForm accounts={[sandboxAccount]} defaultApi="test" />, {
+      'companies.add': () => {
+        throw new AppFailure('anaf.noRight', 'No SPV right for CIF 2816464.');
+      },
+    });
+    fireEvent.change(screen.getByLabelText(/CIF/), { target: { value: '2816464' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Adaugă firma' }));
+    expect(await screen.findByText('No SPV right for CIF 2816464.')).toBeTruthy();
+    expect(screen.getByText(/Cereți dreptul în SPV/)).toBeTruthy();
+  });
+});
