@@ -38,9 +38,11 @@ import { loadSavedSandbox } from './sandbox-config.ts';
 import { appVersion } from './version.ts';
 
 /**
- * `required`: the command runs the request queue or sync, and exits when
- * another process holds the data folder. `optional`: it takes the lock when
- * free and says whether it did. `none`: it only reads or edits records.
+ * `required`: the command calls ANAF or changes accounts, companies or the
+ * archive, and exits when another process holds the data folder (the core
+ * refuses those channels without the lock). `optional`: it takes the lock
+ * when free and says whether it did. `none`: it only reads, and the core
+ * runs read-only, so it never resumes another process's uploads.
  */
 export type LockNeed = 'required' | 'optional' | 'none';
 

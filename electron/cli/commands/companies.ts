@@ -2,12 +2,7 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { ApiPath, CompanySummary } from '../../../shared/domain.ts';
-import {
-  chooseAccount,
-  parseCif,
-  requireCompany,
-  requireLoggedIn,
-} from '../choices.ts';
+import { chooseAccount, parseCif, requireCompany } from '../choices.ts';
 import type { CommandContext, RunCommand } from '../context.ts';
 import { failure } from '../errors.ts';
 import { formatTable, shortTime } from '../output.ts';
@@ -67,9 +62,8 @@ async function addCompany(
   options: AddOptions,
 ): Promise<void> {
   const cif = parseCif(rawCif);
-  const session = await context.session('none');
+  const session = await context.session('required');
   const account = await chooseAccount(session, context.globals.account);
-  requireLoggedIn(account);
 
   const existing = (await session.call('companies.list', undefined)).find(
     (company) => company.cif === cif,
@@ -90,8 +84,14 @@ async function addCompany(
   context.output.result(
     company,
     () =>
-      `Following ${company.name} (CIF ${company.cif}) on the ${company.api} API with account ${company.accountId}.`,
+      `Following ${describeCompany(company)} on the ${company.api} API with account ${company.accountId}.`,
   );
+}
+
+/** The company's name and CIF, or only the CIF when the name is the default one. */
+function describeCompany(company: CompanySummary): string {
+  const cif = `CIF ${company.cif}`;
+  return company.name === cif ? cif : `${company.name} (${cif})`;
 }
 
 function companyRows(companies: readonly CompanySummary[]): string[][] {
@@ -121,11 +121,11 @@ async function removeCompany(
   context: CommandContext,
   rawCif: string,
 ): Promise<void> {
-  const session = await context.session('none');
+  const session = await context.session('required');
   const company = await requireCompany(session, rawCif);
   await session.call('companies.remove', { cif: company.cif });
   context.output.result(
     { removed: company.cif },
-    () => `Stopped following ${company.name} (CIF ${company.cif}).`,
+    () => `Stopped following ${describeCompany(company)}.`,
   );
 }

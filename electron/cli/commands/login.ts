@@ -109,7 +109,7 @@ async function loginSandbox(
     options.sandboxConfig === undefined
       ? null
       : readSandboxConfigFile(options.sandboxConfig);
-  const session = await context.session('none');
+  const session = await context.session('required');
   if (external) session.core.services.sandbox.useExternal(external);
 
   const certificates = await session.call(
@@ -200,7 +200,7 @@ async function loginAnaf(
     );
   }
 
-  const session = await context.session('none');
+  const session = await context.session('required');
   const account = await session.call('accounts.loginAnaf', {
     clientId: options.clientId ?? '',
     clientSecret: clientSecret ?? '',
@@ -254,8 +254,11 @@ async function listAccounts(context: CommandContext): Promise<void> {
 }
 
 async function logout(context: CommandContext): Promise<void> {
-  const session = await context.session('none');
+  const session = await context.session('required');
   const account = await chooseAccount(session, context.globals.account);
+  // The revoke call needs the sandbox's address, known once it is reached.
+  if (account.provider === 'sandbox')
+    await session.core.services.startSandbox();
   const report = await session.call('accounts.logout', {
     accountId: account.id,
   });

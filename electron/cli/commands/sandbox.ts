@@ -4,7 +4,6 @@
  * options itself. It needs no data folder and none of the global options.
  */
 import { CommanderError, type Command } from 'commander';
-import { runSandboxCommand } from '../../sandbox/cli.ts';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type ExitCode } from '../errors.ts';
 
 const SANDBOX = 'sandbox';
@@ -33,6 +32,8 @@ export function sandboxArguments(argv: readonly string[]): string[] | null {
 /** Runs the sandbox until SIGINT or SIGTERM; returns the exit code. */
 export async function runSandbox(argv: string[]): Promise<ExitCode> {
   try {
+    // Loaded here because the sandbox takes about half a second to load.
+    const { runSandboxCommand } = await import('../../sandbox/cli.ts');
     await runSandboxCommand(argv);
     return EXIT_OK;
   } catch (error) {
