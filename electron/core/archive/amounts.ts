@@ -1,9 +1,10 @@
 /**
  * Amounts in the archive's index are whole minor units (cents), so that the
- * totals of 100,000 invoices add up exactly. EN 16931 limits document totals
- * to two decimals (rules BR-DEC-09 to BR-DEC-20), so cents lose nothing for
- * a conforming invoice; a value with more decimals is rounded half away from
- * zero, and the stored ZIP keeps the exact text.
+ * totals of 100,000 invoices add up exactly. EN 16931 allows at most two
+ * decimals in document totals (for example rule BR-DEC-12 for the total
+ * without VAT, BT-109, and BR-DEC-14 for the total with VAT, BT-112), so
+ * cents lose nothing for a conforming invoice. A value with more decimals
+ * is rounded half away from zero, and the stored ZIP keeps the exact text.
  */
 import type { DecimalValue } from '../../../shared/invoice.ts';
 

@@ -102,7 +102,7 @@ export class Archive {
     }
   }
 
-  /** The folder that holds `<CIF>/<year>/<month>/<message id>.zip`. */
+  /** Returns the folder that contains `<CIF>/<year>/<month>/<message id>.zip`. */
   root(): string {
     return this.#root;
   }
@@ -148,7 +148,8 @@ export class Archive {
    * Fails with `input.invalid` when the bytes are not a complete ZIP (then
    * nothing is written) and with `archive.notFound` for a message that was
    * never listed. A ZIP whose content cannot be parsed is still stored,
-   * because it is the legal record; its row's `failureReason` says why.
+   * because it is the legal record, and its row's `failureReason` states
+   * why.
    * A message already archived is left as it is.
    */
   async storeDownload(
@@ -209,7 +210,7 @@ export class Archive {
     return this.#search.query(query);
   }
 
-  /** Every row of a query's filter, with the extra columns of the exports. */
+  /** Yields every row of a query's filter, with the exports' extra columns. */
   exportRows(query: InvoiceQuery): Generator<ArchivedInvoice> {
     return exportRows(this.#db, query);
   }
@@ -269,8 +270,8 @@ export class Archive {
    * Moves every archived ZIP to `newRoot`: copies, switches the recorded
    * root, then removes the old copies. Downloads wait while it runs. Fails
    * with `input.invalid` for a relative path, a folder inside the current
-   * root (or the reverse), or a target that holds a different file under
-   * the same name; the old root stays in use then.
+   * root (or the reverse), or a target that contains a different file
+   * under the same name. The old root then stays in use.
    */
   async moveArchive(newRoot: string): Promise<void> {
     this.#assertWritable();

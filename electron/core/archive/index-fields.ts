@@ -36,7 +36,7 @@ export interface IndexedFields {
   vat: VatRow[];
   partnerFolded: string;
   numberFolded: string;
-  /** Why the ZIP's content could not be read; the ZIP is kept regardless. */
+  /** Reason the ZIP's content could not be read; the ZIP is kept anyway. */
   problem: string | null;
 }
 
@@ -134,18 +134,19 @@ export function invoiceFields(
 }
 
 /**
- * A credit note (UBL `CreditNote`, or UNTDID 1001 type code 381) states
- * positive amounts that reduce what is owed, so the index stores them
- * negative and the totals of a filter net them against the invoices.
+ * Tells whether an invoice is a credit note (UBL `CreditNote`, or UNTDID
+ * 1001 type code 381). A credit note states positive amounts that reduce
+ * what is owed, so the index stores them negative and the totals of a
+ * filter net them against the invoices.
  */
 function isCreditNote(invoice: Invoice): boolean {
   return invoice.rootKind === 'CreditNote' || invoice.typeCode === '381';
 }
 
 /**
- * The other party: the buyer when the company sold, the seller when it
- * bought. When the CIFs do not tell (a missing or foreign id), the list's
- * direction decides.
+ * Returns the other party: the buyer when the company sold, the seller when
+ * it bought. When the CIFs do not decide it (a missing or foreign id), the
+ * list's direction does.
  */
 function partnerOf(
   cif: string,

@@ -43,7 +43,7 @@ export interface PendingDownload {
   attempts: number;
 }
 
-/** What recovery and moves need of a row. */
+/** The columns of a row that recovery and moves read. */
 export interface StoredFile {
   id: number;
   cif: string;

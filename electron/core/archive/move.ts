@@ -82,9 +82,9 @@ export async function moveFiles(
 }
 
 /**
- * Copies one ZIP unless the target already holds the same bytes. Returns
- * whether it copied. Throws when the target holds different bytes, because
- * either file may be the legal record.
+ * Copies one ZIP unless the target already contains the same bytes.
+ * Returns whether it copied. Throws when the target contains different
+ * bytes, because either file may be the legal record.
  */
 async function copyFile(
   file: StoredFile,

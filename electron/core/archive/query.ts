@@ -202,9 +202,9 @@ export class InvoiceSearch {
 }
 
 /**
- * The index for the page step: a field's own index when only company and
- * one direction are filtered, so the page is read in order and the scan
- * stops after it; else the search index, which covers every filter.
+ * Chooses the index for the page step. When only company and one direction
+ * are filtered, the sort field's own index reads the page in order and the
+ * scan stops after it. Otherwise the search index covers every filter.
  */
 function pageIndex(query: InvoiceQuery): string {
   const filtered =

@@ -1,8 +1,8 @@
 /**
- * What the archive repairs at start, after a crash at any point of a
- * download: temporary files are removed, and a ZIP that was renamed into
- * place but whose row was not yet marked `downloaded` is verified and
- * adopted, so it is not downloaded again.
+ * Repairs at start after a crash at any point of a download. Temporary
+ * files are removed. A ZIP that was renamed into place but whose row was
+ * not yet marked `downloaded` is verified and adopted, so it is not
+ * downloaded again.
  */
 import path from 'node:path';
 

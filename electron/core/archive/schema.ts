@@ -71,8 +71,8 @@ CREATE TABLE archive_meta (
 
 /**
  * `archive_messages_search` covers every column a filter, a sort or the
- * totals read, so a search scans index entries only and never the table;
- * it leads with the creation time, the default order, so the first page of
+ * totals read, so a search scans index entries only and never the table.
+ * It leads with the creation time, the default order, so the first page of
  * a direction is read in order. The narrow per-field indexes serve sorting
  * by another field when nothing but company and direction is filtered.
  */

@@ -1,5 +1,5 @@
 /**
- * Where a message's ZIP lives inside the archive root:
+ * The path of a message's ZIP inside the archive root:
  * `<CIF>/<year>/<month>/<message id>.zip`. The CIF is the company whose list
  * returned the message (a self-billed invoice is listed for both parties and
  * so stored twice), and year and month are those of ANAF's `data_creare`

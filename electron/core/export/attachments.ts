@@ -1,9 +1,10 @@
 /**
  * Attachments embedded in archived invoices, saved to a file so the user
  * can open them. The sender chose the name, the declared type and the
- * bytes, so the app opens an attachment only when its declared type is on
- * an allow-list and its first bytes match that type, and always saves it
- * under a sanitised name whose extension comes from the type.
+ * bytes. So the app opens an attachment only when its declared type is on
+ * an allow-list and its first bytes match that type. It always saves the
+ * attachment under a sanitised name, whose extension comes from the type
+ * when the type is allowed.
  */
 import path from 'node:path';
 
@@ -60,14 +61,14 @@ export const OPENABLE_TYPES: Readonly<Record<string, OpenableType>> = {
 };
 
 export interface SavedAttachment {
-  /** Where the attachment was written. */
+  /** Path of the saved file. */
   path: string;
   fileName: string;
   /** The declared type, lower case, without parameters. */
   mimeType: string | null;
   /** Whether the shell may open the file with the system's viewer. */
   openable: boolean;
-  /** Why it must not be opened, when it must not. */
+  /** Reason the file must not be opened, or null when it may be. */
   reason: string | null;
 }
 

@@ -33,7 +33,7 @@ export interface BundleResult {
   fileName: string;
 }
 
-/** The search behind a bundle: every archived message of the period. */
+/** Returns the search behind a bundle: every archived message of the period. */
 export function bundleQuery(request: BundleRequest): InvoiceQuery {
   return {
     cif: request.cif,
@@ -54,8 +54,8 @@ export function bundleFileName(request: BundleRequest): string {
  * the invoice's issue date, or the message's date at ANAF when no invoice
  * was read. Messages not downloaded are left out, and so are files missing
  * from the archive folder, which the result lists.
- * NOTE: files are read by path while the bundle is written; a concurrent
- * `moveArchive` can make the write fail, and it can then be run again.
+ * NOTE: files are read by path while the bundle is written. A concurrent
+ * `moveArchive` can make the write fail, and then it can be run again.
  */
 export async function writeBundle(
   archive: Archive,

@@ -14,20 +14,20 @@ export interface CsvFormat {
   decimalSeparator: DecimalSeparator;
 }
 
-/** The byte order mark that tells spreadsheets the file is UTF-8. */
+/** The byte order mark that marks the file as UTF-8 for spreadsheets. */
 export const UTF8_BOM = '\ufeff';
 export const LINE_END = '\r\n';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** A text cell: formula-safe and quoted when needed. */
+/** Formats a text cell: formula-safe and quoted when needed. */
 export function textCell(value: string | null, format: CsvFormat): string {
   if (value === null || value === '') return '';
   const safe = FORMULA_START.test(value) ? `'${value}` : value;
   return quoteIfNeeded(safe, format.delimiter);
 }
 
-/** A cell of cents as an amount with two decimals, e.g. `-1234,50`. */
+/** Formats cents as an amount with two decimals, e.g. `-1234,50`. */
 export function centsCell(cents: number | null, format: CsvFormat): string {
   if (cents === null) return '';
   const sign = cents < 0 ? '-' : '';
@@ -38,8 +38,8 @@ export function centsCell(cents: number | null, format: CsvFormat): string {
 }
 
 /**
- * A cell of a decimal written in the XML (`1234.5`), kept exact and only
- * given the chosen decimal separator. `negate` flips its sign.
+ * Formats a decimal as written in the XML (`1234.5`): exact, with the
+ * chosen decimal separator. `negate` flips its sign.
  */
 export function decimalCell(
   text: string | null,

@@ -5,9 +5,9 @@
  *
  * Format: UTF-8 with a byte order mark, CRLF line ends, `;` between fields
  * and `,` before decimals, ISO dates (`2025-01-31`), no thousands
- * separator. With Romanian regional settings the decimal separator is the
- * comma, so spreadsheets and import dialogs there expect `;` between
- * fields; `,` between fields with `.` decimals is the other choice.
+ * separator. Romanian regional settings use the comma as the decimal
+ * separator, so spreadsheets and import dialogs there expect `;` between
+ * fields. The other choice is `,` between fields with `.` decimals.
  * Headers are in Romanian. Credit notes have negative amounts, as in the
  * archive's index.
  */
@@ -124,7 +124,7 @@ function csvFormat(options: CsvOptions): CsvFormat {
   return { delimiter, decimalSeparator };
 }
 
-/** A VAT column pair: the rate, and the category unless it is standard. */
+/** Returns the key of a VAT column pair: the rate, and the category unless it is `S`. */
 function vatKey(vat: VatRow): string {
   const rate = vat.rate ?? '?';
   return vat.category && vat.category !== 'S'

@@ -8,7 +8,14 @@
 const MAX_NAME_LENGTH = 120;
 
 /** Characters Windows, macOS or Linux reject or treat specially in names. */
-const RESERVED = /[<>:"/\\|?*\u0000-\u001f\u007f]/g;
+const RESERVED_CHARACTERS = '<>:"/\\|?*';
+
+function isReserved(character: string): boolean {
+  const code = character.charCodeAt(0);
+  return (
+    code < 0x20 || code === 0x7f || RESERVED_CHARACTERS.includes(character)
+  );
+}
 const WINDOWS_DEVICE = /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i;
 
 /**
@@ -24,7 +31,7 @@ export function sanitizeFileName(
     .normalize('NFC')
     .split(/[\\/]/)
     .pop()!
-    .replace(RESERVED, '_')
+    .replace(/./gsu, (character) => (isReserved(character) ? '_' : character))
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^[.\s]+/, '')

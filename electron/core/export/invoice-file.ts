@@ -30,7 +30,8 @@ const MIME_TYPES: Record<InvoiceFileFormat, string> = {
 /**
  * Builds the file of a message in a format. Fails with `archive.notFound`
  * when the message or its ZIP is not in the archive, and with
- * `input.invalid` when the ZIP holds no readable document for XML or PDF.
+ * `input.invalid` when the ZIP contains no readable document for XML or
+ * PDF.
  */
 export async function invoiceFile(
   archive: Archive,

@@ -1,9 +1,9 @@
 /**
- * The PDF of an archived message, rendered in main from the parsed XML:
- * for an invoice its parties and addresses, lines, allowances and charges,
- * VAT breakdown, totals, payment details, notes and attachments; for a
- * rejected upload the errors ANAF listed. Labels are in Romanian, as on a
- * Romanian invoice.
+ * The PDF of an archived message, rendered in main from the parsed XML.
+ * An invoice shows its parties and addresses, lines, allowances and
+ * charges, VAT breakdown, totals, payment details, notes and attachments.
+ * A rejected upload shows the errors ANAF listed. Labels are in Romanian,
+ * as on a Romanian invoice.
  */
 import type { InvoiceDocument } from '../../../shared/domain.ts';
 import type {
@@ -313,7 +313,7 @@ function formatDate(value: string | null): string | null {
   return match ? `${match[3]}.${match[2]}.${match[1]}` : value;
 }
 
-/** An ISO instant as a Romania-time `dd.mm.yyyy hh:mm`. */
+/** Formats an ISO instant as Romania time, `dd.mm.yyyy, hh:mm`. */
 function formatDateTime(value: string): string {
   return new Intl.DateTimeFormat('ro-RO', {
     timeZone: 'Europe/Bucharest',
@@ -322,7 +322,7 @@ function formatDateTime(value: string): string {
   }).format(new Date(value));
 }
 
-/** A decimal with `,` before the fraction and `.` between thousands. */
+/** Formats a decimal with `,` before the fraction and `.` between thousands. */
 function formatDecimal(text: string, minimumFraction = 0): string {
   const match = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(text.trim());
   if (!match) return text;

@@ -1,7 +1,8 @@
 /**
- * What a failed list or download means for the archive and for the rest of
- * the run. ANAF's typed failures carry a `kind` (see the ANAF client's
- * errors); the queue adds `anaf.dailyLimit` for a spent budget.
+ * Decisions on failed lists and downloads: the message's new state, and
+ * whether the run goes on. ANAF's typed failures carry a `kind` (see the
+ * ANAF client's errors), and the queue adds `anaf.dailyLimit` for a spent
+ * budget.
  */
 import type { MessageState } from '../../../shared/domain.ts';
 import { AppFailure } from '../../../shared/result.ts';
@@ -52,7 +53,7 @@ export function decideDownloadFailure(error: unknown): DownloadFailureDecision {
   if (kind !== undefined) return { state: 'listed', stopRun: false, reason };
 
   if (error instanceof AppFailure) {
-    // The archive's `input.invalid`: the answer was not a usable ZIP.
+    // The archive's `input.invalid`: the response was not a usable ZIP.
     if (error.code === 'input.invalid') {
       return { state: 'failed', stopRun: false, reason };
     }
@@ -66,7 +67,7 @@ export function decideDownloadFailure(error: unknown): DownloadFailureDecision {
   return { state: 'listed', stopRun: true, reason };
 }
 
-/** Whether a failed list call makes the downloads pointless too. */
+/** Tells whether a failed list call makes the downloads pointless too. */
 export function isSystemicFailure(error: unknown): boolean {
   return decideDownloadFailure(error).stopRun;
 }

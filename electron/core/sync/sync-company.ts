@@ -64,14 +64,15 @@ interface RunState {
   signal: AbortSignal;
   reporter: ProgressReporter;
   outcome: SyncOutcome;
-  /** Why the run stopped early, or null while it goes on. */
+  /** Reason the run stopped early, or null while it goes on. */
   stopped: string | null;
 }
 
 /**
- * Syncs one company. Resolves with the final progress, whose `error` says
- * why the run stopped early (cancelled, or a failure that every further
- * call would meet); failures of single messages are recorded on their rows.
+ * Syncs one company. Resolves with the final progress, whose `error`
+ * states why the run stopped early: cancelled, or a failure that every
+ * further call would meet. Failures of single messages are recorded on
+ * their rows.
  */
 export async function syncCompany(
   company: CompanySync,

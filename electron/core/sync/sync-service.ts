@@ -18,7 +18,7 @@ import {
   type SyncRunOptions,
 } from './sync-company.ts';
 
-/** What a run archived that the user should hear about. */
+/** The messages a run archived that the user should hear about. */
 export interface SyncNotice {
   cif: string;
   received: InvoiceRow[];
@@ -105,7 +105,7 @@ export class SyncService {
     return Promise.all(chosen.map((company) => this.#syncOnce(company)));
   }
 
-  /** The latest progress of every company synced since start. */
+  /** Returns the latest progress of every company synced since start. */
   status(): SyncProgress[] {
     return [...this.#latest.values()].map((progress) => ({ ...progress }));
   }

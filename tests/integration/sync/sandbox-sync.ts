@@ -1,8 +1,8 @@
 /**
- * A seeded sandbox and an ANAF client logged in to it, for the sync tests:
- * the first representative's certificate goes through the core's sandbox
- * login (PKCS#12 at `authorize`, then the code exchange), and the client
- * talks to the sandbox over HTTPS like to ANAF.
+ * A seeded sandbox and an ANAF client logged in to it, for the sync tests.
+ * The first representative's certificate goes through the core's sandbox
+ * login (PKCS#12 at `authorize`, then the code exchange). The client then
+ * talks to the sandbox over HTTPS as it would to ANAF.
  */
 import { readFile } from 'node:fs/promises';
 
@@ -43,14 +43,14 @@ export interface SyncSandbox {
   client: AnafClient;
   /** The company the tests sync: the first representative's first CIF. */
   cif: string;
-  /** Calls the admin endpoint and returns its JSON answer. */
+  /** Calls the admin endpoint and returns its JSON response. */
   admin(method: string, subpath: string, body?: unknown): Promise<unknown>;
-  /** Successful downloads the sandbox has answered so far. */
+  /** Counts the downloads the sandbox has served with HTTP 200 so far. */
   downloadsServed(): Promise<number>;
   close(): Promise<void>;
 }
 
-/** A token source for a token that stays valid for the whole test. */
+/** Returns a token source for a token that stays valid for the whole test. */
 export function fixedTokens(accessToken: string): TokenSource {
   return {
     accessToken: async () => accessToken,

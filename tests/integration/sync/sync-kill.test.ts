@@ -1,10 +1,9 @@
 /**
- * A sync killed in the middle of its downloads, then resumed: a child
+ * A sync killed in the middle of its downloads, then resumed. A child
  * process syncs the company into a data folder and gets SIGKILL once part
- * of the ZIPs are archived; this process then opens the same folder, which
+ * of the ZIPs are archived. This process then opens the same folder, which
  * runs the archive's recovery, and syncs again. Nothing may be lost or
- * stored twice, and only downloads that were in flight at the kill may be
- * repeated.
+ * stored twice, and only downloads in flight at the kill may be repeated.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -49,7 +48,7 @@ let sandboxMessages: ListedMessage[];
 
 beforeAll(async () => {
   const { logger } = createMemoryLogger();
-  // Slow answers keep the child's downloads in flight long enough to kill it.
+  // Slow responses keep the child's downloads in flight long enough to kill it.
   harness = await startSyncSandbox(
     {
       seed: SEED,

@@ -199,7 +199,7 @@ ${errors}
 `;
 }
 
-/** A detached signature file whose digest covers `document`. */
+/** Builds a detached signature file whose digest covers `document`. */
 export function detachedSignatureXml(document: Uint8Array): string {
   const digest = createHash('sha256').update(document).digest('base64');
   return `<?xml version="1.0" encoding="UTF-8"?>
@@ -239,7 +239,7 @@ export function zipEntries(
   });
 }
 
-/** An ANAF message ZIP holding `document` and its signature file. */
+/** Builds an ANAF message ZIP with `document` and its signature file. */
 export function messageZip(
   uploadIndex: string,
   document: string,

@@ -1,6 +1,6 @@
 /**
  * syncCompany with a real archive and request queue and a scripted ANAF
- * client: what is listed, downloaded, retried and reported.
+ * client. The tests check what is listed, downloaded, retried and reported.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
@@ -197,7 +197,7 @@ describe('syncCompany', () => {
     expect(row?.failureReason).toBe('Pentru id=3001 nu exista');
   });
 
-  it('records an answer that is not a ZIP as failed', async () => {
+  it('records a non-ZIP response as failed', async () => {
     const client = new ScriptedClient([
       { listed: listed('3001', 'received'), answer: Buffer.from('<html>') },
     ]);

@@ -1,7 +1,7 @@
 /**
- * The sync scheduler with a scripted company sync and manual timers: when
- * rounds start, that a company never syncs twice at once, and what is
- * reported.
+ * The sync scheduler with a scripted company sync and manual timers. The
+ * tests check when rounds start, that a company never syncs twice at once,
+ * and what is reported.
  */
 import { describe, expect, it } from 'vitest';
 

@@ -68,7 +68,7 @@ const inPeriod = invoices.filter(
 );
 
 describe('writeBundle', () => {
-  it('holds the ZIPs of the period and an index', () => {
+  it('contains the period ZIPs and an index', () => {
     const expected = inPeriod
       .map((invoice) => `${COMPANY.cif}/2025/01/${invoice.messageId}.zip`)
       .concat('index.csv')
@@ -76,12 +76,12 @@ describe('writeBundle', () => {
     expect([...entries.keys()].sort()).toEqual(expected);
   });
 
-  it('counts the messages it holds', () => {
+  it('counts the messages it contains', () => {
     expect(result.messages).toBe(inPeriod.length);
     expect(result.missing).toEqual([]);
   });
 
-  it('holds each ZIP unchanged', () => {
+  it('contains each ZIP unchanged', () => {
     for (const invoice of inPeriod) {
       const name = `${COMPANY.cif}/2025/01/${invoice.messageId}.zip`;
       const stored = fs.readFileSync(path.join(fixture.root, name));
