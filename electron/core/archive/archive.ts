@@ -87,7 +87,7 @@ export class Archive {
   #fileUsers = 0;
   #idleWaiters: Array<() => void> = [];
   #moving: Promise<void> | null = null;
-  lastRecovery: RecoveryReport | null = null;
+  #lastRecovery: RecoveryReport | null = null;
 
   constructor(options: ArchiveOptions) {
     this.#db = options.db;
@@ -122,8 +122,13 @@ export class Archive {
         ...report,
       });
     }
-    this.lastRecovery = report;
+    this.#lastRecovery = report;
     return report;
+  }
+
+  /** The report of the recovery at open, or null for a read-only archive. */
+  get lastRecovery(): RecoveryReport | null {
+    return this.#lastRecovery;
   }
 
   /** Records listed messages; those already known keep their state. */
@@ -253,6 +258,20 @@ export class Archive {
       );
     }
     return bytes;
+  }
+
+  /**
+   * Records when a sync of a company last completed without an error, for
+   * the company list's "last sync" after a restart.
+   */
+  recordSyncCompleted(cif: string, finishedAt: Date): void {
+    this.#assertWritable();
+    this.#store.setMeta({ [`last_sync:${cif}`]: finishedAt.toISOString() });
+  }
+
+  /** Returns the ISO time of the company's last complete sync, or null. */
+  lastSyncAt(cif: string): string | null {
+    return this.#store.meta(`last_sync:${cif}`);
   }
 
   /** Marks every message of a company as seen, ending "new" for them. */

@@ -8,6 +8,7 @@ import type {
   InvoiceParty,
 } from '../../../shared/invoice.ts';
 import { readAnafMessage } from '../invoice/index.ts';
+import { readAnafMessageZip } from '../zip/index.ts';
 
 import { decimalToCents } from './amounts.ts';
 import { foldedColumn } from './fold.ts';
@@ -60,23 +61,31 @@ const EMPTY: IndexedFields = {
   problem: null,
 };
 
+/** Directions whose ZIP contains an invoice or ANAF's error document. */
+const INVOICE_DIRECTIONS = new Set(['received', 'sent', 'errors']);
+
 /**
  * Reads a stored ZIP and returns its index fields. A ZIP whose content
  * cannot be read gives empty fields and the reason in `problem`.
  * `direction` is the list's direction (`sent`, `received`, ...), used to
  * pick the partner when the company is on neither side of the invoice.
+ * A buyer message or another kind of message is only checked for ANAF's
+ * two members, because its document is not an invoice.
  */
 export async function readIndexFields(
   cif: string,
   direction: string,
   zipBytes: Uint8Array,
 ): Promise<IndexedFields> {
+  if (!INVOICE_DIRECTIONS.has(direction)) {
+    const zip = await readAnafMessageZip(zipBytes);
+    const problem = zip.ok ? null : keptProblem(zip.error.message);
+    return { ...EMPTY, problem };
+  }
+
   const message = await readAnafMessage(zipBytes);
   if (!message.ok) {
-    return {
-      ...EMPTY,
-      problem: `The ZIP is kept, but its content could not be read: ${message.error.message}`,
-    };
+    return { ...EMPTY, problem: keptProblem(message.error.message) };
   }
 
   const { content } = message.value;
@@ -88,6 +97,10 @@ export async function readIndexFields(
     };
   }
   return invoiceFields(cif, direction, content.invoice);
+}
+
+function keptProblem(reason: string): string {
+  return `The ZIP is kept, but its content could not be read: ${reason}`;
 }
 
 /** Returns the index fields of a parsed invoice. */

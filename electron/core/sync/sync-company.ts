@@ -100,7 +100,11 @@ export async function syncCompany(
   await listMessages(state, now);
   if (state.stopped === null) await downloadPending(state);
 
-  const progress = reporter.finish(now(), state.stopped);
+  const finishedAt = now();
+  const progress = reporter.finish(finishedAt, state.stopped);
+  if (progress.error === null) {
+    context.archive.recordSyncCompleted(company.cif, finishedAt);
+  }
   state.logger.info('Sync finished', { ...progress });
   return { ...state.outcome, progress };
 }

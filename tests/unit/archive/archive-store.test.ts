@@ -233,6 +233,30 @@ describe('archive downloads', () => {
     expect(fs.readFileSync(file).equals(zip)).toBe(true);
   });
 
+  it('archives a buyer message without an invoice', async () => {
+    fixture.archive.recordListed(CIF, [
+      listedMessage({
+        downloadId: '3001',
+        type: 'MESAJ CUMPARATOR PRIMIT',
+        direction: 'buyerMessage',
+      }),
+    ]);
+    const rasp =
+      '<header xmlns="mfp:anaf:dgti:spv:reqMesaj:v1" index_incarcare="5003000" message="Cantitate diferita"/>';
+    await fixture.archive.storeDownload(
+      CIF,
+      '3001',
+      await messageZip('5003001', rasp),
+    );
+    const stored = fixture.db
+      .prepare(
+        "SELECT state, failure_reason FROM archive_messages WHERE message_id = '3001'",
+      )
+      .get();
+    expect(stored).toEqual({ state: 'downloaded', failure_reason: null });
+    expect(fixture.archive.getRow(CIF, '3001')).toBeNull();
+  });
+
   it('keeps a ZIP without the ANAF members', async () => {
     fixture.archive.recordListed(CIF, [listedMessage({ downloadId: '3001' })]);
     const zip = await zipEntries([{ name: 'other.txt', data: 'x' }]);

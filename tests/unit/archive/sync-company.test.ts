@@ -153,6 +153,15 @@ describe('syncCompany', () => {
     ]);
   });
 
+  it('records when a sync completed', async () => {
+    const client = new ScriptedClient([
+      await invoiceMessage('3001', 'received'),
+    ]);
+    expect(fixture.archive.lastSyncAt(CIF)).toBeNull();
+    await run(client);
+    expect(fixture.archive.lastSyncAt(CIF)).toBe(NOW.toISOString());
+  });
+
   it('downloads nothing on a second run', async () => {
     const client = new ScriptedClient([
       await invoiceMessage('3001', 'received'),
