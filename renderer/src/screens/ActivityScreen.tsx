@@ -22,7 +22,6 @@ export function ActivityScreen() {
           {queue.isPending ? <Loader size="sm" aria-label={t('app.loading')} /> : null}
           {queue.error ? <ErrorAlert error={queue.error} onRetry={() => void queue.refetch()} /> : null}
           {queue.data ? <QueuePanel snapshot={queue.data} /> : null}
-          {queue.data ? <BudgetsTable budgets={queue.data.budgets} /> : null}
         </Stack>
         <Stack gap="md">
           {sync.error ? <ErrorAlert error={sync.error} onRetry={() => void sync.refetch()} /> : null}
@@ -30,6 +29,7 @@ export function ActivityScreen() {
           {companies.data ? <SyncPanel companies={companies.data} progress={sync.data ?? []} /> : null}
         </Stack>
       </SimpleGrid>
+      {queue.data ? <BudgetsTable budgets={queue.data.budgets} /> : null}
     </Stack>
   );
 }

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, test } from 'vitest';
 import type { UploadState } from '../../../shared/domain.ts';
-import { timelineFor, UPLOAD_STATE_LOOK, upsertUpload } from '../../../renderer/src/lib/upload/states.ts';
+import { describeUploadRef, timelineFor, UPLOAD_STATE_LOOK, upsertUpload } from '../../../renderer/src/lib/upload/states.ts';
 import { uploads } from './sample-data.ts';
 
 const statuses = (state: UploadState) => timelineFor(state).map((item) => item.status);
@@ -61,5 +61,19 @@ describe('upsertUpload', () => {
     const next = upsertUpload(uploads, record);
     expect(next[0]?.id).toBe('up-new');
     expect(next).toHaveLength(uploads.length + 1);
+  });
+});
+
+describe('describeUploadRef', () => {
+  test('names a known upload by file and index', () => {
+    expect(describeUploadRef('up-02', uploads)).toBe('factura-0042.xml (index 5009871202)');
+  });
+
+  test('finds an upload by its index', () => {
+    expect(describeUploadRef('5009871202', uploads)).toBe('factura-0042.xml (index 5009871202)');
+  });
+
+  test('falls back to the id', () => {
+    expect(describeUploadRef('up-99', uploads)).toBe('up-99');
   });
 });

@@ -71,3 +71,13 @@ export function upsertUpload(list: readonly UploadRecord[], record: UploadRecord
   next[index] = record;
   return next;
 }
+
+/**
+ * Names an earlier upload for the user: its file name and upload index when
+ * the history has it, else its id as main reported it.
+ */
+export function describeUploadRef(id: string, records: readonly UploadRecord[]): string {
+  const record = records.find((item) => item.id === id || item.uploadIndex === id);
+  if (!record) return id;
+  return record.uploadIndex ? `${record.fileName} (index ${record.uploadIndex})` : record.fileName;
+}

@@ -28,6 +28,7 @@ export function AttachmentList({ cif, messageId, attachments }: { cif: string; m
               <Button
                 size="xs"
                 variant="light"
+                data-print-hide
                 aria-label={t('document.openAttachmentLabel', { name })}
                 loading={open.isPending && open.variables.attachmentIndex === attachment.index}
                 onClick={() =>

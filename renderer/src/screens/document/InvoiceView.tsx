@@ -1,4 +1,5 @@
 import { Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Invoice } from '../../../../shared/invoice.ts';
 import { formatDate } from '../../lib/format.ts';
@@ -7,6 +8,14 @@ import { PartyCard } from './PartyCard.tsx';
 import { PaymentSection } from './PaymentSection.tsx';
 import { TotalsTable } from './TotalsTable.tsx';
 import { VatBreakdownTable } from './VatBreakdownTable.tsx';
+
+const KNOWN_TYPE_CODES = ['380', '381', '384', '389', '751'] as const;
+
+/** Writes a UNTDID 1001 type code with its name when it is one of the common ones. */
+function typeCodeText(t: TFunction, code: string): string {
+  const known = KNOWN_TYPE_CODES.find((candidate) => candidate === code);
+  return known ? `${code} (${t(`document.typeCodes.c${known}`)})` : code;
+}
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -83,7 +92,7 @@ export function InvoiceView({ invoice, attachments }: { invoice: Invoice; attach
               <Text span c="dimmed">
                 {t('document.typeCode')}:
               </Text>{' '}
-              {invoice.typeCode}
+              {typeCodeText(t, invoice.typeCode)}
             </Text>
           ) : null}
         </Group>

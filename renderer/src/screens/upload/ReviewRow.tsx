@@ -8,10 +8,12 @@ export interface ReviewRowProps {
   review: FileReview;
   confirmed: boolean;
   onConfirm: (value: boolean) => void;
+  /** Names an earlier upload from its id. */
+  describeUpload: (id: string) => string;
 }
 
 /** One file before sending: what main found in it, and the confirmation it needs. */
-export function ReviewRow({ review, confirmed, onConfirm }: ReviewRowProps) {
+export function ReviewRow({ review, confirmed, onConfirm, describeUpload }: ReviewRowProps) {
   const { t, i18n } = useTranslation();
   const verdict = verdictOf(review);
   const problems = review.check ? groupProblems(review.check.problems) : { blocking: [], warnings: [] };
@@ -58,7 +60,7 @@ export function ReviewRow({ review, confirmed, onConfirm }: ReviewRowProps) {
           ))}
           {check?.earlierUpload ? (
             <Text size="sm" c="orange">
-              {t('upload.earlierUpload', { id: check.earlierUpload })}
+              {t('upload.earlierUpload', { id: describeUpload(check.earlierUpload) })}
             </Text>
           ) : null}
           {verdict === 'confirm' ? (

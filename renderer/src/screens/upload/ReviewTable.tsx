@@ -3,12 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { useUploadSession } from '../../hooks/useUploadSession.ts';
 import { notifyError, notifySuccess } from '../../lib/notify.ts';
 import { countVerdicts, willSend } from '../../lib/upload/review.ts';
+import { describeUploadRef } from '../../lib/upload/states.ts';
+import { useUploads } from '../../hooks/useUploads.ts';
 import { ReviewRow } from './ReviewRow.tsx';
 
 /** The files waiting to be sent, their check results, and the send button. */
 export function ReviewTable() {
   const { t } = useTranslation();
   const session = useUploadSession();
+  const history = useUploads(null);
   const { reviews, confirmed, notes } = session;
   if (reviews.length === 0 && notes.skippedInFolders === 0 && notes.unreadable === 0) return null;
 
@@ -63,7 +66,7 @@ export function ReviewTable() {
           <Table.Thead>
             <Table.Tr>
               <Table.Th w="30%">{t('upload.file')}</Table.Th>
-              <Table.Th w={120}>{t('invoices.state')}</Table.Th>
+              <Table.Th w={140}>{t('invoices.state')}</Table.Th>
               <Table.Th>{t('upload.details')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -74,6 +77,7 @@ export function ReviewTable() {
                 review={review}
                 confirmed={confirmed.has(review.key)}
                 onConfirm={(value) => session.setConfirmed(review.key, value)}
+                describeUpload={(id) => describeUploadRef(id, history.data ?? [])}
               />
             ))}
           </Table.Tbody>

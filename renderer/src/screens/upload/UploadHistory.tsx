@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CompanySummary } from '../../../../shared/domain.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useUploads } from '../../hooks/useUploads.ts';
+import { describeUploadRef } from '../../lib/upload/states.ts';
 import { UploadHistoryRow } from './UploadHistoryRow.tsx';
 
 /** Recent uploads of every company, newest first, updated live by `uploads.changed`. */
@@ -22,7 +23,7 @@ export function UploadHistory({ companies }: { companies: CompanySummary[] }) {
         <EmptyState size="sm" title={t('upload.historyEmptyTitle')} description={t('upload.historyEmptyText')} />
       ) : null}
       {uploads.isSuccess && uploads.data.length > 0 ? (
-        <Table fz="sm" verticalSpacing={4} striped aria-label={t('upload.history')}>
+        <Table fz="sm" verticalSpacing={4} aria-label={t('upload.history')}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th w="26%">{t('upload.file')}</Table.Th>
@@ -34,7 +35,7 @@ export function UploadHistory({ companies }: { companies: CompanySummary[] }) {
           </Table.Thead>
           <Table.Tbody>
             {uploads.data.map((record) => (
-              <UploadHistoryRow key={record.id} record={record} companyName={nameOf(record.cif)} />
+              <UploadHistoryRow key={record.id} record={record} companyName={nameOf(record.cif)} describeUpload={(id) => describeUploadRef(id, uploads.data)} />
             ))}
           </Table.Tbody>
         </Table>

@@ -1,4 +1,4 @@
-import { Badge, Button, Collapse, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UploadRecord } from '../../../../shared/domain.ts';
@@ -10,7 +10,14 @@ import { STATE_KEYS } from './labels.ts';
 import { UnknownOutcomeDecision } from './UnknownOutcomeDecision.tsx';
 
 /** Shows one upload's live state, its timeline, ANAF's errors and, when needed, the user's decision. */
-export function UploadHistoryRow({ record, companyName }: { record: UploadRecord; companyName: string }) {
+export interface UploadHistoryRowProps {
+  record: UploadRecord;
+  companyName: string;
+  /** Names another upload (for duplicates and corrections) from its id. */
+  describeUpload: (id: string) => string;
+}
+
+export function UploadHistoryRow({ record, companyName, describeUpload }: UploadHistoryRowProps) {
   const { t, i18n } = useTranslation();
   // A rejection is what the user came to read, so its errors are open until
   // the user closes them, also when the rejection arrives while watching.
@@ -18,48 +25,54 @@ export function UploadHistoryRow({ record, companyName }: { record: UploadRecord
   const showErrors = toggled ?? (record.state === 'rejected' || record.state === 'failed');
   const look = UPLOAD_STATE_LOOK[record.state];
 
+  const detailsOpen = (showErrors && record.errors.length > 0) || record.state === 'needsDecision';
+
   return (
-    <Table.Tr data-state={record.state}>
-      <Table.Td>
-        <Text size="sm" fw={500} style={{ wordBreak: 'break-all' }}>
-          {record.fileName}
-        </Text>
-        <Text size="xs" c="dimmed">
-          {companyName} · {record.standard}
-        </Text>
-      </Table.Td>
-      <Table.Td>
-        <Stack gap={4}>
-          <Badge color={look.color} variant={look.final ? 'filled' : 'light'}>
-            {t(STATE_KEYS[record.state])}
-          </Badge>
-          <StatusTimeline state={record.state} name={record.fileName} />
-        </Stack>
-      </Table.Td>
-      <Table.Td ff="monospace">{record.uploadIndex ?? t('common.none')}</Table.Td>
-      <Table.Td>{formatDateTime(record.updatedAt, i18n.language)}</Table.Td>
-      <Table.Td>
-        <Stack gap={2}>
-          {record.duplicateOf ? (
-            <Text size="sm" c="orange">
-              {t('upload.duplicateOf', { id: record.duplicateOf })}
-            </Text>
-          ) : null}
-          {record.replaces ? <Text size="sm">{t('upload.replaces', { id: record.replaces })}</Text> : null}
-          {record.note ? <Text size="sm">{record.note}</Text> : null}
-          {record.errors.length > 0 ? (
-            <>
+    <>
+      <Table.Tr data-state={record.state}>
+        <Table.Td>
+          <Text size="sm" fw={500} style={{ wordBreak: 'break-all' }}>
+            {record.fileName}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {companyName} · {record.standard}
+          </Text>
+        </Table.Td>
+        <Table.Td>
+          <Stack gap={4}>
+            <Badge color={look.color} variant={look.final ? 'filled' : 'light'}>
+              {t(STATE_KEYS[record.state])}
+            </Badge>
+            <StatusTimeline state={record.state} name={record.fileName} />
+          </Stack>
+        </Table.Td>
+        <Table.Td ff="monospace">{record.uploadIndex ?? t('common.none')}</Table.Td>
+        <Table.Td>{formatDateTime(record.updatedAt, i18n.language)}</Table.Td>
+        <Table.Td>
+          <Stack gap={2} align="flex-start">
+            {record.duplicateOf ? (
+              <Text size="sm" c="orange">
+                {t('upload.duplicateOf', { id: describeUpload(record.duplicateOf) })}
+              </Text>
+            ) : null}
+            {record.replaces ? <Text size="sm">{t('upload.replaces', { id: describeUpload(record.replaces) })}</Text> : null}
+            {record.note ? <Text size="sm">{record.note}</Text> : null}
+            {record.errors.length > 0 ? (
               <Button size="compact-xs" variant="subtle" color="red" onClick={() => setToggled(!showErrors)} aria-expanded={showErrors}>
                 {t('upload.showErrors', { count: record.errors.length })}
               </Button>
-              <Collapse expanded={showErrors}>
-                <AnafErrorTable errors={record.errors} />
-              </Collapse>
-            </>
-          ) : null}
-          {record.state === 'needsDecision' ? <UnknownOutcomeDecision record={record} /> : null}
-        </Stack>
-      </Table.Td>
-    </Table.Tr>
+            ) : null}
+          </Stack>
+        </Table.Td>
+      </Table.Tr>
+      {detailsOpen ? (
+        <Table.Tr data-details-of={record.id}>
+          <Table.Td colSpan={5} pt={0}>
+            {showErrors && record.errors.length > 0 ? <AnafErrorTable errors={record.errors} /> : null}
+            {record.state === 'needsDecision' ? <UnknownOutcomeDecision record={record} /> : null}
+          </Table.Td>
+        </Table.Tr>
+      ) : null}
+    </>
   );
 }

@@ -1,0 +1,45 @@
+// @vitest-environment happy-dom
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, test } from 'vitest';
+import { AccountsScreen } from '../../../renderer/src/screens/AccountsScreen.tsx';
+import { renderWithApp } from './render.tsx';
+import { anafAccount, sandboxAccount } from './sample-data.ts';
+
+describe('AccountsScreen', () => {
+  test('warns about a refresh token ending within 14 days', async () => {
+    renderWithApp(<AccountsScreen />, { 'accounts.list': () => [anafAccount] });
+    const card = await screen.findByRole('article', { name: 'CN=Ion Ionescu' });
+    expect(within(card).getByText(/Zile până la expirarea autentificării: 9\./)).toBeTruthy();
+    expect(within(card).getByText(/doar cât rulează aplicația/)).toBeTruthy();
+  });
+
+  test('shows what logout leaves valid at ANAF', async () => {
+    const message = 'Logged out. The token stays valid at ANAF until it expires or the application is removed in the portal.';
+    const { fake } = renderWithApp(<AccountsScreen />, {
+      'accounts.list': () => [sandboxAccount],
+      'accounts.logout': () => ({ revoked: false, message }),
+    });
+    const card = await screen.findByRole('article', { name: sandboxAccount.certificateSubject });
+    fireEvent.click(within(card).getByRole('button', { name: 'Deconectare' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Deconectare' }));
+    await waitFor(() => expect(fake.callsTo('accounts.logout')).toEqual([{ accountId: 'acc-sandbox' }]));
+    expect(await screen.findByText(message)).toBeTruthy();
+  });
+
+  test('shows the connection test answer', async () => {
+    const { fake } = renderWithApp(<AccountsScreen />, {
+      'accounts.list': () => [anafAccount],
+      'accounts.testConnection': () => ({ answer: '{"mesaje":[]}' }),
+    });
+    const card = await screen.findByRole('article', { name: 'CN=Ion Ionescu' });
+    fireEvent.click(within(card).getByRole('button', { name: 'Testează conexiunea' }));
+    expect(await screen.findByText('{"mesaje":[]}')).toBeTruthy();
+    expect(fake.callsTo('accounts.testConnection')).toEqual([{ accountId: 'acc-anaf', api: 'test' }]);
+  });
+
+  test('shows an empty state without accounts', async () => {
+    renderWithApp(<AccountsScreen />, { 'accounts.list': () => [] });
+    expect(await screen.findByText('Niciun cont')).toBeTruthy();
+  });
+});

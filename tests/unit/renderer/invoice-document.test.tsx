@@ -1,0 +1,68 @@
+// @vitest-environment happy-dom
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { InvoiceDocumentScreen } from '../../../renderer/src/screens/InvoiceDocumentScreen.tsx';
+import { renderWithApp } from './render.tsx';
+import { rejectedDocument, sampleDocument } from './sample-data.ts';
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('InvoiceDocumentScreen', () => {
+  test('renders parties, lines, totals and payment', async () => {
+    renderWithApp(<InvoiceDocumentScreen cif="2816464" messageId="3000000001" direction="received" />, {
+      'invoices.document': () => sampleDocument,
+    });
+    expect(await screen.findByRole('heading', { name: 'Factura FCT-10001' })).toBeTruthy();
+    expect(screen.getByText('Depozitul de Făină Ștefănești SRL')).toBeTruthy();
+    expect(screen.getByText('RO49AAAA1B31007593840000')).toBeTruthy();
+    expect(screen.getByText('Făină albă tip 000')).toBeTruthy();
+    expect(screen.getByText('De plată').closest('tr')?.textContent).toBe('De plată3.867,50 RON');
+    expect(screen.getByText('380 (factură)')).toBeTruthy();
+    expect(screen.getByText('5000000001')).toBeTruthy();
+  });
+
+  test('lists every ANAF error of a rejected message', async () => {
+    renderWithApp(<InvoiceDocumentScreen cif="2816464" messageId="3000000007" direction="errors" />, {
+      'invoices.document': () => rejectedDocument,
+    });
+    expect(await screen.findByText('ANAF a respins factura')).toBeTruthy();
+    expect(screen.getByText('R6.1')).toBeTruthy();
+    expect(screen.getByText('BR-RO-110')).toBeTruthy();
+    expect(screen.getByText(/CIF-ul furnizorului 12345674 nu figurează/)).toBeTruthy();
+    expect(screen.getByText(/Factura a mai fost trimisă \(index 5009871234/)).toBeTruthy();
+  });
+
+  test('starts a browser download for a served file', async () => {
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    const { fake } = renderWithApp(<InvoiceDocumentScreen cif="2816464" messageId="3000000001" direction="received" />, {
+      'invoices.document': () => sampleDocument,
+      'invoices.save': () => ({ savedTo: null, downloadUrl: '/download/abc' }),
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Salvează PDF' }));
+    await waitFor(() => expect(click).toHaveBeenCalledTimes(1));
+    expect(fake.callsTo('invoices.save')).toEqual([{ cif: '2816464', messageId: '3000000001', format: 'pdf' }]);
+    const link = click.mock.contexts[0] as HTMLAnchorElement;
+    expect(link.getAttribute('href')).toBe('/download/abc');
+    expect(link.hasAttribute('download')).toBe(true);
+  });
+
+  test('opens an attachment through main', async () => {
+    const { fake } = renderWithApp(<InvoiceDocumentScreen cif="2816464" messageId="3000000001" direction="received" />, {
+      'invoices.document': () => sampleDocument,
+      'invoices.openAttachment': () => ({ savedTo: '/home/ana/aviz.pdf', downloadUrl: null }),
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Deschide atașamentul aviz.pdf' }));
+    await waitFor(() =>
+      expect(fake.callsTo('invoices.openAttachment')).toEqual([{ cif: '2816464', messageId: '3000000001', attachmentIndex: 0 }]),
+    );
+    expect(await screen.findByText('Salvat în /home/ana/aviz.pdf')).toBeTruthy();
+  });
+
+  test('goes back to the list it came from', async () => {
+    const { navigate } = renderWithApp(<InvoiceDocumentScreen cif="2816464" messageId="3000000007" direction="errors" />, {
+      'invoices.document': () => rejectedDocument,
+    });
+    fireEvent.click(await screen.findByRole('button', { name: /Înapoi la listă/ }));
+    expect(navigate).toHaveBeenCalledWith({ screen: 'invoices', cif: '2816464', direction: 'errors' });
+  });
+});
