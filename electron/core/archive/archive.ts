@@ -17,7 +17,7 @@ import { AppFailure } from '../../../shared/result.ts';
 import type { Logger } from '../log/logger.ts';
 
 import { buildDocument } from './document.ts';
-import { exportRows, type ArchivedInvoice } from './export-rows.ts';
+import { selectForExport, type ExportSelection } from './export-rows.ts';
 import { readIndexFields } from './index-fields.ts';
 import {
   MessageStore,
@@ -215,9 +215,12 @@ export class Archive {
     return this.#search.query(query);
   }
 
-  /** Yields every row of a query's filter, with the exports' extra columns. */
-  exportRows(query: InvoiceQuery): Generator<ArchivedInvoice> {
-    return exportRows(this.#db, query);
+  /**
+   * Selects every row of a query's filter (paging ignored), with the
+   * exports' extra columns. The set of rows is fixed when this returns.
+   */
+  selectForExport(query: InvoiceQuery): ExportSelection {
+    return selectForExport(this.#db, query);
   }
 
   getRow(cif: string, messageId: string): InvoiceRow | null {

@@ -1,6 +1,8 @@
 /**
- * Reads for the exports: every row of a filter in pages, with the columns
- * the CSV needs beyond `InvoiceRow`, and the stored files of a period.
+ * Reads for the exports: every row of a filter, with the columns the CSV
+ * needs beyond `InvoiceRow`. The ids of the matching rows are read once,
+ * so an export that runs while a sync stores more messages reads one
+ * fixed set of rows, however often it reads them.
  */
 import type { DatabaseSync } from 'node:sqlite';
 
@@ -20,52 +22,76 @@ export interface ArchivedInvoice {
   zipPath: string;
 }
 
+/** The rows a filter matched when the selection was made, in sort order. */
+export interface ExportSelection {
+  readonly count: number;
+  /** Yields the rows; each call reads them again, with current values. */
+  rows(): Generator<ArchivedInvoice>;
+}
+
 const BATCH = 500;
 
-/** Yields every row of a query's filter in its sort order, ignoring paging. */
-export function* exportRows(
+/** Selects every row of a query's filter in its sort order, ignoring paging. */
+export function selectForExport(
   db: DatabaseSync,
   query: InvoiceQuery,
-): Generator<ArchivedInvoice> {
+): ExportSelection {
   const filter = buildFilter(query);
-  const statement = db.prepare(
-    `SELECT ${ROW_COLUMNS}, type_code, zip_path FROM archive_messages
-     WHERE ${filter.sql} ${orderBy(query)} LIMIT ? OFFSET ?`,
-  );
-  for (let offset = 0; ; offset += BATCH) {
-    const batch = statement.all(
-      ...filter.params,
-      BATCH,
-      offset,
-    ) as unknown as Array<
+  const ids = (
+    db
+      .prepare(
+        `SELECT id FROM archive_messages WHERE ${filter.sql} ${orderBy(query)}`,
+      )
+      .all(...filter.params) as Array<{ id: number }>
+  ).map((row) => row.id);
+  return { count: ids.length, rows: () => rowsByIds(db, ids) };
+}
+
+function* rowsByIds(
+  db: DatabaseSync,
+  ids: readonly number[],
+): Generator<ArchivedInvoice> {
+  for (let start = 0; start < ids.length; start += BATCH) {
+    const batch = ids.slice(start, start + BATCH);
+    const stored = db
+      .prepare(
+        `SELECT ${ROW_COLUMNS}, type_code, zip_path FROM archive_messages
+         WHERE id IN (${placeholders(batch)})`,
+      )
+      .all(...batch) as unknown as Array<
       StoredRow & { type_code: string | null; zip_path: string }
     >;
-    const vat = vatRows(
-      db,
-      batch.map((stored) => stored.id),
-    );
-    for (const stored of batch) {
-      const row = toInvoiceRow(stored);
-      if (row === null) continue;
+    const byId = new Map(stored.map((row) => [row.id, row]));
+    const vat = vatRows(db, batch);
+    for (const id of batch) {
+      const found = byId.get(id);
+      const row = found ? toInvoiceRow(found) : null;
+      if (!found || !row) continue;
       yield {
         row,
-        typeCode: stored.type_code,
-        vat: vat.get(stored.id) ?? [],
-        zipPath: stored.zip_path,
+        typeCode: found.type_code,
+        vat: vat.get(id) ?? [],
+        zipPath: found.zip_path,
       };
     }
-    if (batch.length < BATCH) return;
   }
 }
 
-function vatRows(db: DatabaseSync, ids: number[]): Map<number, VatRow[]> {
+function placeholders(values: readonly unknown[]): string {
+  return values.map(() => '?').join(', ');
+}
+
+function vatRows(
+  db: DatabaseSync,
+  ids: readonly number[],
+): Map<number, VatRow[]> {
   const byRow = new Map<number, VatRow[]>();
   if (ids.length === 0) return byRow;
 
   const rows = db
     .prepare(
       `SELECT message_row, category, rate, taxable_cents, tax_cents
-       FROM archive_vat WHERE message_row IN (${ids.map(() => '?').join(', ')})
+       FROM archive_vat WHERE message_row IN (${placeholders(ids)})
        ORDER BY rowid`,
     )
     .all(...ids) as Array<{

@@ -8,6 +8,7 @@ import type {
   InvoiceParty,
 } from '../../../shared/invoice.ts';
 import { readAnafMessage } from '../invoice/index.ts';
+import { describeError } from '../log/logger.ts';
 import { readAnafMessageZip } from '../zip/index.ts';
 
 import { decimalToCents } from './amounts.ts';
@@ -70,9 +71,23 @@ const INVOICE_DIRECTIONS = new Set(['received', 'sent', 'errors']);
  * `direction` is the list's direction (`sent`, `received`, ...), used to
  * pick the partner when the company is on neither side of the invoice.
  * A buyer message or another kind of message is only checked for ANAF's
- * two members, because its document is not an invoice.
+ * two members, because its document is not an invoice. An unexpected
+ * parser error is caught and kept as the problem too, so that it never
+ * stops the ZIP from being archived.
  */
 export async function readIndexFields(
+  cif: string,
+  direction: string,
+  zipBytes: Uint8Array,
+): Promise<IndexedFields> {
+  try {
+    return await readFields(cif, direction, zipBytes);
+  } catch (error) {
+    return { ...EMPTY, problem: keptProblem(describeError(error)) };
+  }
+}
+
+async function readFields(
   cif: string,
   direction: string,
   zipBytes: Uint8Array,

@@ -6,7 +6,7 @@ export {
   type ArchiveOptions,
 } from './archive.ts';
 export { ARCHIVE_MIGRATIONS, ARCHIVE_OWNER } from './schema.ts';
-export type { ArchivedInvoice } from './export-rows.ts';
+export type { ArchivedInvoice, ExportSelection } from './export-rows.ts';
 export type { IndexedFields, VatRow } from './index-fields.ts';
 export type {
   ListedMessageInput,

@@ -16,7 +16,8 @@ import type { InvoiceQuery } from '../../../shared/domain.ts';
 import { DIR_MODE, FILE_MODE } from '../data/files.ts';
 import type { Archive } from '../archive/index.ts';
 
-import { exportCsv } from './csv.ts';
+import { UTF8_BOM } from './csv-format.ts';
+import { selectionCsv } from './csv.ts';
 
 export interface BundleRequest {
   cif: string;
@@ -62,11 +63,11 @@ export async function writeBundle(
   request: BundleRequest,
   targetFile: string,
 ): Promise<BundleResult> {
-  const query = bundleQuery(request);
+  const selection = archive.selectForExport(bundleQuery(request));
   const zip = new yazl.ZipFile();
   let messages = 0;
   const missing: string[] = [];
-  for (const item of archive.exportRows(query)) {
+  for (const item of selection.rows()) {
     // yazl reads each file only when the output reaches it.
     const file = path.join(archive.root(), ...item.zipPath.split('/'));
     if (!fs.existsSync(file)) {
@@ -79,8 +80,8 @@ export async function writeBundle(
     });
     messages += 1;
   }
-  const csv = await exportCsv(archive, query);
-  zip.addBuffer(Buffer.from(csv.bytes), 'index.csv');
+  const csv = await selectionCsv(archive, selection);
+  zip.addBuffer(Buffer.from(`${UTF8_BOM}${csv.text}`), 'index.csv');
   zip.end();
 
   await fs.promises.mkdir(path.dirname(targetFile), {

@@ -14,7 +14,12 @@
 import type { InvoiceQuery } from '../../../shared/domain.ts';
 import type { InvoiceLine } from '../../../shared/invoice.ts';
 import { AppFailure } from '../../../shared/result.ts';
-import type { Archive, ArchivedInvoice, VatRow } from '../archive/index.ts';
+import type {
+  Archive,
+  ArchivedInvoice,
+  ExportSelection,
+  VatRow,
+} from '../archive/index.ts';
 import { readAnafMessage } from '../invoice/index.ts';
 
 import {
@@ -98,17 +103,29 @@ export async function exportCsv(
   query: InvoiceQuery,
   options: CsvOptions = {},
 ): Promise<CsvExport> {
-  const format = csvFormat(options);
-  const { text, rows } = options.perLine
-    ? await lineRows(archive, query, format)
-    : invoiceRows(archive, query, format);
+  // Checks the options before anything is read.
+  csvFormat(options);
+  const selection = archive.selectForExport(query);
+  const csv = await selectionCsv(archive, selection, options);
   const date = new Date().toISOString().slice(0, 10);
   const kind = options.perLine ? 'linii' : 'facturi';
   return {
-    bytes: new TextEncoder().encode(`${UTF8_BOM}${text}`),
-    rows,
+    bytes: new TextEncoder().encode(`${UTF8_BOM}${csv.text}`),
+    rows: csv.rows,
     fileName: `${kind}-${query.cif}-${date}.csv`,
   };
+}
+
+/** Writes the CSV text, without the byte order mark, of a selection. */
+export async function selectionCsv(
+  archive: Archive,
+  selection: ExportSelection,
+  options: CsvOptions = {},
+): Promise<{ text: string; rows: number }> {
+  const format = csvFormat(options);
+  return options.perLine
+    ? lineRows(archive, selection, format)
+    : invoiceRows(selection, format);
 }
 
 function csvFormat(options: CsvOptions): CsvFormat {
@@ -137,12 +154,13 @@ function compareVatKeys(a: string, b: string): number {
 }
 
 function invoiceRows(
-  archive: Archive,
-  query: InvoiceQuery,
+  selection: ExportSelection,
   format: CsvFormat,
 ): { text: string; rows: number } {
+  // Both passes run without an await in between, so no sync can change a
+  // row's VAT breakdown after its columns were chosen.
   const keys = new Set<string>();
-  for (const item of archive.exportRows(query)) {
+  for (const item of selection.rows()) {
     for (const vat of item.vat) keys.add(vatKey(vat));
   }
   const vatKeys = [...keys].sort(compareVatKeys);
@@ -159,7 +177,7 @@ function invoiceRows(
     ),
   ];
   let rows = 0;
-  for (const item of archive.exportRows(query)) {
+  for (const item of selection.rows()) {
     parts.push(csvLine(invoiceCells(item, vatKeys, format), format));
     rows += 1;
   }
@@ -212,7 +230,7 @@ function invoiceCells(
 
 async function lineRows(
   archive: Archive,
-  query: InvoiceQuery,
+  selection: ExportSelection,
   format: CsvFormat,
 ): Promise<{ text: string; rows: number }> {
   const parts = [
@@ -222,7 +240,8 @@ async function lineRows(
     ),
   ];
   let rows = 0;
-  for (const item of archive.exportRows({ ...query, state: 'downloaded' })) {
+  for (const item of selection.rows()) {
+    if (item.row.state !== 'downloaded') continue;
     const zip = await archive.readStoredZip(item.row.cif, item.row.messageId);
     const message = await readAnafMessage(zip);
     if (!message.ok || message.value.content.kind !== 'invoice') continue;

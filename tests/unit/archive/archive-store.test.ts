@@ -162,7 +162,9 @@ describe('archive downloads', () => {
       '3001',
       await messageZip('5003001', invoiceXml(SPEC)),
     );
-    const [exported] = [...fixture.archive.exportRows({ cif: CIF })];
+    const [exported] = [
+      ...fixture.archive.selectForExport({ cif: CIF }).rows(),
+    ];
     expect(exported?.vat).toEqual([
       { category: 'S', rate: '9', taxableCents: 4500, taxCents: 405 },
       { category: 'S', rate: '19', taxableCents: 5000, taxCents: 950 },
@@ -316,6 +318,30 @@ describe('archive totals', () => {
     );
     const after = fixture.archive.queryInvoices({ cif: CIF });
     expect(after.totals[0]?.total).toBe(217.1);
+  });
+});
+
+describe('archive export selection', () => {
+  it('keeps its rows while more are added', async () => {
+    fixture.archive.recordListed(CIF, [listedMessage({ downloadId: '3001' })]);
+    const selection = fixture.archive.selectForExport({ cif: CIF });
+    fixture.archive.recordListed(CIF, [listedMessage({ downloadId: '3002' })]);
+
+    const ids = [...selection.rows()].map((item) => item.row.messageId);
+    expect(selection.count).toBe(1);
+    expect(ids).toEqual(['3001']);
+  });
+
+  it('reads current values of its rows', async () => {
+    fixture.archive.recordListed(CIF, [listedMessage({ downloadId: '3001' })]);
+    const selection = fixture.archive.selectForExport({ cif: CIF });
+    await fixture.archive.storeDownload(
+      CIF,
+      '3001',
+      await messageZip('5003001', invoiceXml(SPEC)),
+    );
+    const [item] = [...selection.rows()];
+    expect(item?.row.state).toBe('downloaded');
   });
 });
 
