@@ -13,7 +13,7 @@ export const NO_ACCOUNT_MESSAGE =
   '`efactura login --env sandbox --sandbox-config FILE` or ' +
   '`efactura login --env anaf --client-id ID --client-secret SECRET --redirect-uri URL`.';
 
-/** The command that logs an account in again. */
+/** Returns the command that logs an account in again. */
 export function loginCommandFor(account: AccountSummary): string {
   return account.provider === 'sandbox'
     ? '`efactura login --env sandbox --sandbox-config FILE --certificate N`'

@@ -1,6 +1,6 @@
 /**
- * What every command receives: the global options, the output, and a way to
- * open the data folder that is closed again when the command ends.
+ * The context every command receives: the global options, the output, and
+ * a way to open the data folder, which the runner closes after the command.
  */
 import type { Command } from 'commander';
 import { defaultDataDir } from '../core/data/paths.ts';
@@ -29,7 +29,7 @@ export type CommandWork = (context: CommandContext) => Promise<ExitCode | void>;
 
 export type RunCommand = (command: Command, work: CommandWork) => Promise<void>;
 
-/** The data folder: --data-dir, else EFACTURA_DATA_DIR, else the desktop app's. */
+/** Returns the data folder: --data-dir, else EFACTURA_DATA_DIR, else the desktop app's. */
 export function resolveDataDir(globals: GlobalOptions): string {
   return globals.dataDir ?? process.env.EFACTURA_DATA_DIR ?? defaultDataDir();
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The package's `efactura` command (`npx efactura` in a checkout). Plain
-// JavaScript, so that it can say which Node version is needed before any
+// JavaScript, so that it can report which Node version is needed before any
 // TypeScript loads. It runs the build in dist/ when one exists, and else the
 // sources, which Node runs by stripping their types (Node 22.18 and newer).
 import fs from 'node:fs';

@@ -1,7 +1,7 @@
 /**
  * Exit codes and the one error type the command line reports. A usage
- * error (exit 2) means the command as typed cannot succeed; any other
- * failure (exit 1) depends on the data folder, the files or ANAF.
+ * error (exit 2) means that the command as typed cannot succeed. Any other
+ * failure (exit 1) comes from the data folder, the files or ANAF.
  */
 import type { AppError, ErrorCode } from '../../shared/result.ts';
 
@@ -37,7 +37,7 @@ export function failure(
   return new CliError(EXIT_FAILURE, code, message);
 }
 
-/** What to run next after a login problem, in the command line's terms. */
+/** The next step after a login failure, in the command line's terms. */
 const LOGIN_AGAIN =
   'Log in again with `efactura login` (see `efactura login --help`).';
 

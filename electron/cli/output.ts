@@ -2,7 +2,7 @@
  * What a command prints. With `--json` standard output carries exactly one
  * JSON document per command; otherwise it carries text for a person.
  * Warnings, notices and errors always go to standard error, so a script
- * that reads standard output never sees them.
+ * that reads standard output never reads them.
  */
 import type { Writable } from 'node:stream';
 
@@ -31,7 +31,7 @@ export class Output {
       this.#streams.stdout.write(body.endsWith('\n') ? body : `${body}\n`);
   }
 
-  /** A line for the person at the terminal, never part of the result. */
+  /** Writes a line for the person at the terminal, never part of the result. */
   notice(line: string): void {
     this.#streams.stderr.write(`${line}\n`);
   }

@@ -2,7 +2,7 @@
  * The connection details of a sandbox that runs in another process
  * (`efactura sandbox` prints them as one JSON line). `login --env sandbox
  * --sandbox-config FILE` reads them and keeps a copy in the data folder, so
- * that later commands reach the same sandbox. The copy holds the sandbox's
+ * that later commands reach the same sandbox. The copy contains the sandbox's
  * client secret and certificate passphrases, hence mode 0600.
  */
 import fs from 'node:fs';
@@ -81,7 +81,7 @@ export function readSandboxConfigFile(file: string): SandboxInfo {
   return parseSandboxInfo(content, file);
 }
 
-/** The sandbox an earlier `login --env sandbox --sandbox-config` chose, or null. */
+/** Returns the sandbox an earlier `login --env sandbox --sandbox-config` chose, or null. */
 export function loadSavedSandbox(dataDir: string): SandboxInfo | null {
   const file = path.join(dataDir, CLI_SANDBOX_FILE);
   if (!fs.existsSync(file)) return null;

@@ -1,9 +1,9 @@
 /**
- * One command's connection to the data folder: the same app core as the
- * desktop app and the browser shell, built with the command line's platform
- * pieces (keychain or file vault, system browser for the ANAF login, log
- * file `logs/cli.log`), and every call sent through the dispatcher so that
- * input is checked exactly as for the app's windows.
+ * One command's connection to the data folder. It builds the same app core
+ * as the desktop app and the browser shell, with the command line's
+ * platform pieces: keychain or file vault, the system browser for the ANAF
+ * login, and the log file `logs/cli.log`. Every call goes through the
+ * dispatcher, so input is checked exactly as for the app's windows.
  */
 import { EventEmitter } from 'node:events';
 import path from 'node:path';
@@ -41,7 +41,7 @@ import { appVersion } from './version.ts';
  * `required`: the command calls ANAF or changes accounts, companies or the
  * archive, and exits when another process holds the data folder (the core
  * refuses those channels without the lock). `optional`: it takes the lock
- * when free and says whether it did. `none`: it only reads, and the core
+ * when free and reports whether it did. `none`: it only reads, and the core
  * runs read-only, so it never resumes another process's uploads.
  */
 export type LockNeed = 'required' | 'optional' | 'none';
@@ -69,7 +69,7 @@ export class CliSession {
   readonly dataDir: string;
   /** True when this process holds the data-folder lock. */
   readonly holdsLock: boolean;
-  /** Why the lock is not held, when another process holds it. */
+  /** The lock holder's message, when another process holds the lock. */
   readonly lockMessage: string | null;
   readonly #dispatch: Dispatch;
   readonly #events: EventEmitter;

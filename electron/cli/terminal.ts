@@ -1,8 +1,9 @@
 /**
- * The two things the command line does only for a person at a terminal:
- * questions (never asked when standard input is not a terminal, so a
- * scheduled run fails with the flag to pass instead of hanging) and
- * progress bars (drawn on standard error only when it is a terminal).
+ * Questions and progress bars, the two things the command line shows only
+ * to a person at a terminal. Nothing is asked when standard input is not a
+ * terminal, so a scheduled run fails with the flag to pass instead of
+ * hanging. Progress bars are drawn on standard error only when it is a
+ * terminal.
  */
 import { SingleBar } from 'cli-progress';
 import readline from 'node:readline/promises';
@@ -36,7 +37,7 @@ export interface Progress {
 
 const SILENT: Progress = { update: () => undefined, stop: () => undefined };
 
-/** A progress bar on standard error, or one that draws nothing when piped. */
+/** Starts a progress bar on standard error, or one that draws nothing when piped. */
 export function startProgress(label: string, total: number): Progress {
   if (process.stderr.isTTY !== true) return SILENT;
   const bar = new SingleBar({

@@ -88,7 +88,7 @@ async function addCompany(
   );
 }
 
-/** The company's name and CIF, or only the CIF when the name is the default one. */
+/** Formats the company's name and CIF, or only the CIF when the name is the default one. */
 function describeCompany(company: CompanySummary): string {
   const cif = `CIF ${company.cif}`;
   return company.name === cif ? cif : `${company.name} (${cif})`;

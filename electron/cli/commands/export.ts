@@ -113,8 +113,8 @@ async function exportArchive(
 
 /**
  * Puts the exported file at the path the user gave.
- * TODO: the export channels choose their own target (a dialog in Electron,
- * a download in the browser shell); until they take the command line's
+ * TODO: the export channels choose their own target, a dialog in Electron
+ * or a download in the browser shell. Until they take the command line's
  * path, the file they saved is moved there.
  */
 function placeExport(result: ExportResult, target: string): void {

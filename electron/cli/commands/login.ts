@@ -1,7 +1,7 @@
 /**
  * `efactura login`, `efactura accounts` and `efactura logout`: the command
  * line's own logins. The sandbox login presents a certificate file of the
- * sandbox, with no browser; the ANAF login opens the system browser and
+ * sandbox and needs no browser. The ANAF login opens the system browser and
  * receives the callback on a short-lived local HTTPS listener.
  */
 import type { Command } from 'commander';

@@ -31,7 +31,7 @@ export function rateLimit(value: string): number {
   return parsed;
 }
 
-/** A calendar date written YYYY-MM-DD. */
+/** Checks a calendar date written YYYY-MM-DD and returns it. */
 export function isoDate(value: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   const date = new Date(`${value}T00:00:00Z`);

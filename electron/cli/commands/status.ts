@@ -1,6 +1,6 @@
 /**
  * `efactura status UPLOAD_INDEX`: the state of one upload. An upload this
- * data folder sent is answered from its record (`uploads.list`); any other
+ * data folder sent is reported from its record (`uploads.list`); any other
  * index is asked of ANAF (`stareMesaj`) through the request queue, which
  * needs the data-folder lock.
  */

@@ -103,7 +103,7 @@ async function runSync(
   return cifs.map((cif) => latest.get(cif) ?? missingProgress(cif));
 }
 
-/** Stands for a company whose sync reported nothing, so the run counts as failed. */
+/** Builds the progress of a company whose sync reported nothing, so the run counts as failed. */
 function missingProgress(cif: string): SyncProgress {
   return {
     cif,

@@ -1,7 +1,7 @@
 /**
  * `efactura upload FILE...`: checks every file as the app's upload screen
  * does (`uploads.check`), sends the ones that may go (`uploads.submit`),
- * and with --wait follows each upload until ANAF's answer is final.
+ * and with --wait follows each upload until ANAF's response is final.
  */
 import type { Command } from 'commander';
 import type {

@@ -16,7 +16,7 @@ export type ShownDocument =
   | { kind: 'invoice'; invoice: Invoice }
   | { kind: 'errors'; errors: AnafErrorDocument };
 
-/** A ZIP file starts with the local file header signature `PK\x03\x04`. */
+/** Tells whether the bytes start with the ZIP local file header signature `PK\x03\x04`. */
 function isZip(bytes: Uint8Array): boolean {
   return (
     bytes[0] === 0x50 &&

@@ -1,8 +1,8 @@
 /**
- * Whether a checked file is sent: never with a blocking problem; with
- * warnings only after --accept-warnings (or a "yes" at the terminal); when
- * the same bytes were sent before only after --allow-duplicate (or a "yes").
- * Without a terminal nothing is asked, and the file's error names the flag.
+ * The decision whether a checked file is sent. A blocking problem always
+ * stops it. Warnings need --accept-warnings or a "yes" at the terminal, and
+ * bytes sent before need --allow-duplicate or a "yes". Without a terminal
+ * nothing is asked, and the file's error names the flag.
  */
 import type {
   UploadCheckResult,
@@ -18,7 +18,7 @@ import {
 export interface Confirmations {
   acceptWarnings: boolean;
   allowDuplicate: boolean;
-  /** Asks the person at the terminal; null when nobody can answer. */
+  /** Asks the person at the terminal; null without a terminal. */
   ask: ((question: string) => Promise<boolean>) | null;
 }
 

@@ -1,8 +1,8 @@
 /**
- * The files an upload command names: folders expand to the XML files they
- * contain, each file is read once, and each readable file gets the company
- * it is uploaded for (--cif, else the only followed company, else the
- * followed company whose CIF is the invoice's seller).
+ * The files an upload command names. Folders expand to the XML files they
+ * contain, and each file is read once. Each readable file gets the company
+ * it is uploaded for: --cif, else the only followed company, else the
+ * followed company whose CIF is the invoice's seller.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,7 +17,7 @@ export interface UploadFile {
   /** The name ANAF's tools and the app show: the base name. */
   name: string;
   bytes: Uint8Array | null;
-  /** Why the file cannot be uploaded before any check ran. */
+  /** The problem that stops the file before any check runs. */
   problem: FileError | null;
   /** The CIF of the company it is uploaded for, once chosen. */
   cif: string | null;
@@ -73,7 +73,7 @@ export function readUploadFile(file: string): UploadFile {
 
 /**
  * Chooses the company of each readable file. Without --cif and with several
- * followed companies, the invoice's seller CIF decides; a file whose seller
+ * followed companies, the invoice's seller CIF decides. A file whose seller
  * is not followed gets a problem that names its CIF.
  */
 export function assignCompanies(

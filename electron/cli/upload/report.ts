@@ -1,5 +1,5 @@
 /**
- * What `efactura upload` and `efactura status` print per file: the
+ * The per-file results of `efactura upload` and `efactura status`: the
  * upload's status in five words a script can switch on, plus `unknown`
  * for an upload whose outcome the app could not establish.
  */
@@ -15,7 +15,7 @@ import { formatTable } from '../output.ts';
  * (the errors come from its error document). `rejected`: it was never
  * filed (refused by a local check, at upload, or not sent). `processing`:
  * not finished yet. `duplicate`: the same invoice was sent before.
- * `unknown`: the answer to the upload was lost and the app could not match
+ * `unknown`: the response to the upload was lost and the app could not match
  * it in ANAF's list before the deadline; check in SPV before sending again.
  */
 export type UploadStatusWord =
@@ -90,7 +90,7 @@ export function outcomeOfRecord(
   };
 }
 
-/** A file that was not sent: `duplicate` when only a duplicate check stopped it. */
+/** Builds the outcome of a file that was not sent: `duplicate` when only a duplicate check stopped it. */
 export function outcomeNotSent(
   file: string,
   cif: string | null,

@@ -1,6 +1,6 @@
 // Every kind of bad input ends with one line on standard error that names
-// the value and the next step, and exit code 2 (the command as typed cannot
-// work) or 1 (the data folder, a file or ANAF stopped it).
+// the value and the next step. The exit code is 2 when the command as typed
+// cannot work, and 1 when the data folder, a file or ANAF stopped it.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -183,14 +183,13 @@ describe('efactura failures', () => {
     const missing = path.join(tempDir('missing'), 'invoice.xml');
     const run = await runCli(['--json', 'upload', missing], { dataDir });
     expect(run.code).toBe(1);
-    const [outcome] =
-      json<
-        Array<{
-          file: string;
-          status: string;
-          errors: Array<{ code: string; message: string }>;
-        }>
-      >(run);
+    const [outcome] = json<
+      Array<{
+        file: string;
+        status: string;
+        errors: Array<{ code: string; message: string }>;
+      }>
+    >(run);
     expect(outcome?.status).toBe('rejected');
     expect(outcome?.errors[0]?.message).toContain(
       `Cannot read ${missing} (ENOENT)`,

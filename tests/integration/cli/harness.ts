@@ -1,7 +1,7 @@
 /**
  * Runs `efactura` as a child process (`node electron/cli/main.ts`) against
  * a sandbox process the test starts, on temporary data folders. The
- * children get a D-Bus address that leads nowhere, so no keychain answers
+ * children get a D-Bus address that leads nowhere, so no keychain responds
  * even inside CI's D-Bus session and `--insecure-storage` picks the file
  * vault: nothing is written to the keyring of the machine.
  */
@@ -33,7 +33,7 @@ export interface StartedSandbox {
     adminKey: string;
     certificates: SandboxCertificate[];
   };
-  /** A file that holds the sandbox's start-up line, for --sandbox-config. */
+  /** A file that contains the sandbox's start-up line, for --sandbox-config. */
   configFile: string;
   stateDir: string;
   stop(): Promise<void>;
@@ -167,7 +167,7 @@ export function json<T>(run: CliRun): T {
   }
 }
 
-/** The last line the command wrote to standard error: its error message. */
+/** Returns the last line the command wrote to standard error: its error message. */
 export function lastErrorLine(run: CliRun): string {
   const lines = run.stderr.trim().split('\n');
   return lines[lines.length - 1] ?? '';

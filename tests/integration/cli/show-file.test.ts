@@ -26,7 +26,7 @@ const UPLOAD_INDEX = '5001234567';
 let folder: string;
 let dataDir: string;
 
-/** A throwaway self-signed certificate standing in for the Ministry's signer. */
+/** Makes a throwaway self-signed certificate in place of the Ministry's signer. */
 function makeSigner(): Signer {
   const keys = forge.pki.rsa.generateKeyPair({ bits: 2048 });
   const certificate = forge.pki.createCertificate();
