@@ -3,6 +3,7 @@ import '@mantine/core/styles.css';
 import '@mantine/dates/styles.css';
 import '@mantine/dropzone/styles.css';
 import '@mantine/notifications/styles.css';
+import './app.css';
 import './print.css';
 import 'dayjs/locale/ro';
 import './i18n/index.ts';

@@ -1,4 +1,4 @@
-import { AppShell, Badge, Group, Title } from '@mantine/core';
+import { AppShell, Badge, Button, Group, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { navItemOf, useNavigation } from '../navigation.ts';
 import { useAppInfo } from '../queries.ts';
@@ -16,6 +16,10 @@ export function Workspace() {
   return (
     <AppShell header={{ height: 44 }} navbar={{ width: 190, breakpoint: 0 }} padding="md">
       <AppShell.Header px="md" data-print-hide>
+        {/* A button, not an in-page link: the browser shell keeps its key in the URL fragment. */}
+        <Button className="skip-link" size="xs" onClick={() => document.getElementById('main-content')?.focus()}>
+          {t('app.skipToContent')}
+        </Button>
         <Group h="100%" justify="space-between">
           <Title order={1} size="h4">
             {t('app.title')}
@@ -26,7 +30,7 @@ export function Workspace() {
       <AppShell.Navbar p="xs" component="nav" aria-label={t('app.navigation')} data-print-hide>
         <NavigationBar active={navItemOf(route)} />
       </AppShell.Navbar>
-      <AppShell.Main id="main-content">
+      <AppShell.Main id="main-content" tabIndex={-1}>
         <ScreenSwitch />
       </AppShell.Main>
       <WindowDropzone />

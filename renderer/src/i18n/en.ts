@@ -27,8 +27,6 @@ export const en: Strings = {
     actionsFor: 'Actions for {{name}}',
     none: '—',
     never: 'never',
-    yes: 'yes',
-    no: 'no',
     unknown: 'unknown',
   },
   home: {

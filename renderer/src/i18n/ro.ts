@@ -25,8 +25,6 @@ export const ro = {
     actionsFor: 'Acțiuni pentru {{name}}',
     none: '—',
     never: 'niciodată',
-    yes: 'da',
-    no: 'nu',
     unknown: 'necunoscut',
   },
   home: {

@@ -6,7 +6,7 @@
 import { MantineProvider } from '@mantine/core';
 import { notifications, Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, type RenderResult } from '@testing-library/react';
+import { cleanup, configure, render, type RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { afterEach, vi } from 'vitest';
 import '../../../renderer/src/i18n/index.ts';
@@ -14,6 +14,10 @@ import { UploadSessionProvider } from '../../../renderer/src/hooks/UploadSession
 import { useMainEvents } from '../../../renderer/src/hooks/useMainEvents.ts';
 import { NavigationContext, type Route } from '../../../renderer/src/navigation.ts';
 import { createFakeApi, type FakeApi, type FakeHandlers } from './fake-api.ts';
+
+// The machines that run the suite are shared and slow at times; AG Grid's
+// first block and Mantine's transitions can take over the default 1 s.
+configure({ asyncUtilTimeout: 5000 });
 
 // Notifications live in a module-level store, so they are cleared with the DOM.
 afterEach(() => {

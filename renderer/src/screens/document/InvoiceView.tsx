@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Invoice } from '../../../../shared/invoice.ts';
 import { formatDate } from '../../lib/format.ts';
+import { AllowanceChargeTable } from './AllowanceChargeTable.tsx';
 import { LinesTable } from './LinesTable.tsx';
 import { PartyCard } from './PartyCard.tsx';
 import { PaymentSection } from './PaymentSection.tsx';
@@ -104,6 +105,11 @@ export function InvoiceView({ invoice, attachments }: { invoice: Invoice; attach
         <Section title={t('document.lines')}>
           <LinesTable lines={invoice.lines} />
         </Section>
+        {invoice.allowancesCharges.length > 0 ? (
+          <Section title={t('document.allowancesCharges')}>
+            <AllowanceChargeTable rows={invoice.allowancesCharges} currency={invoice.currency} />
+          </Section>
+        ) : null}
         <SimpleGrid cols={2} spacing="md">
           {invoice.vatBreakdown.length > 0 ? (
             <Section title={t('document.vatBreakdown')}>

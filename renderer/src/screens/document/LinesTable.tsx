@@ -36,6 +36,12 @@ export function LinesTable({ lines }: { lines: InvoiceLine[] }) {
                   {line.note}
                 </Text>
               ) : null}
+              {line.allowancesCharges.map((item, itemIndex) => (
+                <Text size="xs" c="dimmed" key={itemIndex}>
+                  {item.isCharge ? t('document.charge') : t('document.allowance')}: {item.isCharge ? '' : '−'}
+                  {formatDecimalText(item.amount?.text, language)} {item.reason ?? ''}
+                </Text>
+              ))}
             </Table.Td>
             <Table.Td ta="right">{formatDecimalText(line.quantity?.text, language, 0)}</Table.Td>
             <Table.Td>{line.unitCode}</Table.Td>

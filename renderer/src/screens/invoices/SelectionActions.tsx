@@ -26,9 +26,10 @@ export function SelectionActions({ query, selected }: SelectionActionsProps) {
   const exportCsv = useExportCsv();
   const [bundleOpen, setBundleOpen] = useState(false);
 
-  const announceExport = (outcome: ExportOutcome): void => {
+  const announceExport = (outcome: ExportOutcome, kind: 'csv' | 'bundle'): void => {
     const where = outcome.savedTo ? t('invoices.savedTo', { path: outcome.savedTo }) : t('invoices.downloadStarted');
-    notifySuccess(`${t('invoices.exported', { count: outcome.count })} ${where}`);
+    const count = kind === 'csv' ? t('invoices.exported', { count: outcome.count }) : t('invoices.bundleDone', { count: outcome.count });
+    notifySuccess(`${count} ${where}`);
   };
 
   const save = (format: SaveFormat): void =>
@@ -73,7 +74,7 @@ export function SelectionActions({ query, selected }: SelectionActionsProps) {
             <Menu.Item
               key={String(perLine)}
               onClick={() =>
-                exportCsv.mutate({ query, perLine }, { onSuccess: announceExport, onError: (error) => notifyError(t, error) })
+                exportCsv.mutate({ query, perLine }, { onSuccess: (outcome) => announceExport(outcome, 'csv'), onError: (error) => notifyError(t, error) })
               }
             >
               {perLine ? t('invoices.exportCsvLines') : t('invoices.exportCsv')}
@@ -87,7 +88,7 @@ export function SelectionActions({ query, selected }: SelectionActionsProps) {
           cif={query.cif}
           initialFrom={query.dateFrom ?? null}
           initialTo={query.dateTo ?? null}
-          onDone={announceExport}
+          onDone={(outcome) => announceExport(outcome, 'bundle')}
           onClose={() => setBundleOpen(false)}
         />
       ) : null}
