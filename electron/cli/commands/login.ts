@@ -22,13 +22,14 @@ import {
 import { ask, canAsk } from '../terminal.ts';
 import { nonNegativeInteger } from './parsers.ts';
 
-/** Read when --client-secret is absent, so the secret stays out of the process list. */
+/** The environment variable read when --client-secret is absent, which keeps the secret out of the process list. */
 export const CLIENT_SECRET_VARIABLE = 'EFACTURA_CLIENT_SECRET';
 
 interface LoginOptions {
   env: 'sandbox' | 'anaf';
   sandboxConfig?: string;
   certificate?: number;
+  viaBrowser?: boolean;
   clientId?: string;
   clientSecret?: string;
   redirectUri?: string;
@@ -53,6 +54,10 @@ export function registerLoginCommands(program: Command, run: RunCommand): void {
       '--certificate <n>',
       'number of the sandbox certificate to log in with, from 0',
       nonNegativeInteger,
+    )
+    .option(
+      '--via-browser',
+      'log in to the sandbox through the system browser, as for ANAF (sandbox)',
     )
     .option(
       '--client-id <id>',
@@ -120,8 +125,11 @@ async function loginSandbox(
     certificates,
     options.certificate,
   );
+  // With --via-browser the browser presents a certificate, and the number
+  // only names the account.
   const account = await session.call('accounts.loginSandbox', {
     certificateIndex,
+    ...(options.viaBrowser === true ? { viaBrowser: true } : {}),
   });
 
   // Later commands reach the sandbox this login used.
@@ -179,10 +187,11 @@ async function loginAnaf(
 ): Promise<void> {
   if (
     options.sandboxConfig !== undefined ||
-    options.certificate !== undefined
+    options.certificate !== undefined ||
+    options.viaBrowser !== undefined
   ) {
     throw usageError(
-      '--sandbox-config and --certificate apply to --env sandbox only.',
+      '--sandbox-config, --certificate and --via-browser apply to --env sandbox only.',
     );
   }
   const clientSecret =
