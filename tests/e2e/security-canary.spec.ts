@@ -2,7 +2,7 @@
 // It logs in twice: once through the browser with a client certificate,
 // which shows the authorization code, and once with the certificate
 // presented by the core. A connection test makes the sandbox echo the token,
-// and the renderer is used in Chromium. Then every secret value (tokens,
+// and every screen of the renderer is opened in Chromium. Then every secret value (tokens,
 // the authorization code, the client secret, the certificate passphrases)
 // is searched for in every WebSocket message, the renderer's DOM, storage
 // and request URLs, the shell's output, the log files and every file of the
@@ -138,8 +138,11 @@ function dumpStorage(page: Page): Promise<string> {
   });
 }
 
-/** Uses the renderer: opens it, changes one setting and reloads it. */
-async function useRenderer(page: Page, shell: RunningShell): Promise<void> {
+/**
+ * Uses the renderer: changes one setting, reloads, then opens every screen
+ * of the navigation. Returns the DOM of each screen, joined.
+ */
+async function useRenderer(page: Page, shell: RunningShell): Promise<string> {
   await page.goto(shell.url);
   await page.getByRole('button', { name: 'Setări' }).click();
   const rateLimit = page.getByLabel('Apeluri ANAF pe minut');
@@ -147,7 +150,17 @@ async function useRenderer(page: Page, shell: RunningShell): Promise<void> {
   await rateLimit.blur();
   await expect(page.getByText('Setarea a fost salvată.')).toBeVisible();
   await page.reload();
-  await page.waitForLoadState('networkidle');
+  const entries = page.locator('nav button');
+  await entries.first().waitFor();
+  const screens: string[] = [];
+  for (let index = 0; index < (await entries.count()); index += 1) {
+    await entries.nth(index).click();
+    // The screens load their data over the WebSocket, which Playwright's
+    // load states do not wait for.
+    await page.waitForTimeout(750);
+    screens.push(await page.content());
+  }
+  return screens.join('\n');
 }
 
 /** Collects the run's secrets: every vault value, and the payload and signature of each JWT. */
@@ -207,8 +220,7 @@ test('no secret leaves the vault', async ({ browser, page }) => {
       socket.on('framereceived', (frame) => frames.push(String(frame.payload)));
     });
     page.on('request', (request) => requestUrls.push(request.url()));
-    await useRenderer(page, shell);
-    dom = await page.content();
+    dom = await useRenderer(page, shell);
     storage = await dumpStorage(page);
   } finally {
     client?.close();
