@@ -2,12 +2,13 @@
 // It logs in twice: once through the browser with a client certificate,
 // which shows the authorization code, and once with the certificate
 // presented by the core. A connection test makes the sandbox echo the token,
-// and every screen of the renderer is opened in Chromium. Then every secret value (tokens,
-// the authorization code, the client secret, the certificate passphrases)
-// is searched for in every WebSocket message, the renderer's DOM, storage
-// and request URLs, the shell's output, the log files and every file of the
-// data folder outside the vault and the sandbox's own folder. None may
-// appear.
+// and every screen of the renderer is opened in Chromium.
+//
+// Then each secret value (tokens, the authorization code, the client secret,
+// the certificate passphrases) is searched for in every WebSocket message,
+// the renderer's DOM, storage and request URLs, the shell's output and the
+// log files. The search also covers every file of the data folder outside
+// the vault and the sandbox's own folder. None may appear.
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { X509Certificate } from 'node:crypto';
 import fs from 'node:fs';
