@@ -278,6 +278,26 @@ describe('main process (mocked electron)', () => {
     expect(result.ok).toBe(true);
   });
 
+  it('restricts the umask to the user', () => {
+    const previous = process.umask(0o077);
+    expect(previous).toBe(0o077);
+  });
+
+  it('data folder is user-only', () => {
+    const wrong: string[] = [];
+    const visit = (folder: string): void => {
+      for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+        const full = path.join(folder, entry.name);
+        const mode = fs.lstatSync(full).mode & 0o777;
+        if (mode !== (entry.isDirectory() ? 0o700 : 0o600)) wrong.push(`${full} ${mode.toString(8)}`);
+        if (entry.isDirectory()) visit(full);
+      }
+    };
+    visit(dataDir);
+    expect(fs.readdirSync(dataDir)).toContain('index.sqlite');
+    expect(wrong).toEqual([]);
+  });
+
   it('rejects a window it did not create', async () => {
     const handler = fakes.ipcHandlers.get(ipcChannelName('app.info'))!;
     const other = new fakes.FakeWebContents();
