@@ -4,39 +4,31 @@
  * flushed too. A crash therefore leaves either the complete file or a
  * temporary one, which the next start removes.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
 import type { Result } from '../../../shared/result.ts';
-import { DIR_MODE, FILE_MODE } from '../data/files.ts';
+import { writeFileAtomicAsync } from '../data/files.ts';
 import { readZip, type ZipContents } from '../zip/index.ts';
 
-/** Suffix of the archive's temporary files: `<name>.<random hex>.tmp`. */
+/**
+ * Suffix of the temporary files of the shared atomic writer:
+ * `<name>.<random hex>.tmp`.
+ */
 export const TEMPORARY_SUFFIX = '.tmp';
 
-/** Writes bytes to `file` atomically and durably, with mode 0600. */
+/**
+ * Writes bytes to `file` atomically with mode 0600 through the app's
+ * shared atomic writer, then flushes the folder so that the rename itself
+ * survives a power cut.
+ */
 export async function writeFileDurably(
   file: string,
   bytes: Uint8Array,
 ): Promise<void> {
-  const folder = path.dirname(file);
-  await fs.promises.mkdir(folder, { recursive: true, mode: DIR_MODE });
-  const temporary = `${file}.${randomBytes(6).toString('hex')}${TEMPORARY_SUFFIX}`;
-  try {
-    const handle = await fs.promises.open(temporary, 'wx', FILE_MODE);
-    try {
-      await handle.writeFile(bytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await fs.promises.rename(temporary, file);
-  } catch (error) {
-    await fs.promises.rm(temporary, { force: true });
-    throw error;
-  }
-  await syncFolder(folder);
+  await writeFileAtomicAsync(file, bytes);
+  await syncFolder(path.dirname(file));
 }
 
 /**

@@ -5,19 +5,18 @@
  * `<CIF>/<year>/<month>/<message id>.zip`, next to `index.csv`, the
  * per-invoice CSV of the same messages.
  */
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
 
 import yazl from 'yazl';
 
 import type { InvoiceQuery } from '../../../shared/domain.ts';
-import { DIR_MODE, FILE_MODE } from '../data/files.ts';
 import type { Archive } from '../archive/index.ts';
 
 import { UTF8_BOM } from './csv-format.ts';
 import { selectionCsv } from './csv.ts';
+import { writeExportFile } from './write-file.ts';
 
 export interface BundleRequest {
   cif: string;
@@ -84,20 +83,6 @@ export async function writeBundle(
   zip.addBuffer(Buffer.from(`${UTF8_BOM}${csv.text}`), 'index.csv');
   zip.end();
 
-  await fs.promises.mkdir(path.dirname(targetFile), {
-    recursive: true,
-    mode: DIR_MODE,
-  });
-  const temporary = `${targetFile}.${randomBytes(6).toString('hex')}.tmp`;
-  try {
-    await pipeline(
-      zip.outputStream,
-      fs.createWriteStream(temporary, { mode: FILE_MODE, flags: 'wx' }),
-    );
-    await fs.promises.rename(temporary, targetFile);
-  } catch (error) {
-    await fs.promises.rm(temporary, { force: true });
-    throw error;
-  }
+  await writeExportFile(targetFile, zip.outputStream as Readable);
   return { messages, missing, fileName: path.basename(targetFile) };
 }

@@ -7,11 +7,11 @@ import path from 'node:path';
 
 import { AppFailure } from '../../../shared/result.ts';
 import type { Archive } from '../archive/index.ts';
-import { writeFileDurably } from '../archive/zip-files.ts';
 import { readAnafMessageZip } from '../zip/index.ts';
 
 import { sanitizeFileName } from './file-names.ts';
 import { renderDocumentPdf } from './invoice-pdf.ts';
+import { writeExportFile } from './write-file.ts';
 
 export type InvoiceFileFormat = 'zip' | 'xml' | 'pdf';
 
@@ -74,7 +74,7 @@ export async function invoiceFile(
 /**
  * Saves a message's file into `folder` (created 0700 if missing) with mode
  * 0600, and returns its path. An existing file of the same name is
- * replaced.
+ * replaced, and an existing folder keeps its permissions.
  */
 export async function saveInvoiceFile(
   archive: Archive,
@@ -85,6 +85,6 @@ export async function saveInvoiceFile(
 ): Promise<string> {
   const file = await invoiceFile(archive, cif, messageId, format);
   const target = path.join(folder, file.fileName);
-  await writeFileDurably(target, file.bytes);
+  await writeExportFile(target, file.bytes);
   return target;
 }

@@ -2,12 +2,16 @@
  * The invoice PDF, read back with pdf.js: the text must come out with the
  * Romanian letters in both forms, which needs the embedded DejaVu font.
  */
+import fs from 'node:fs';
+import path from 'node:path';
+
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import {
   invoiceFile,
   renderDocumentPdf,
+  saveInvoiceFile,
 } from '../../../electron/core/export/index.ts';
 import {
   createTestArchive,
@@ -174,6 +178,23 @@ describe('invoiceFile', () => {
   it('names the file after the invoice number', async () => {
     const file = await invoiceFile(fixture.archive, CIF, '3001', 'pdf');
     expect(file.fileName).toBe('ȘȚ-2025-0001_3001.pdf');
+  });
+
+  it('saves into a folder without changing it', async () => {
+    const folder = path.join(fixture.folder, 'Documents');
+    fs.mkdirSync(folder, { mode: 0o755 });
+    fs.chmodSync(folder, 0o755);
+    const saved = await saveInvoiceFile(
+      fixture.archive,
+      CIF,
+      '3001',
+      'xml',
+      folder,
+    );
+
+    expect(saved).toBe(path.join(folder, 'ȘȚ-2025-0001_3001.xml'));
+    expect(fs.statSync(saved).mode & 0o777).toBe(0o600);
+    expect(fs.statSync(folder).mode & 0o777).toBe(0o755);
   });
 
   it('fails for a message not downloaded', async () => {
