@@ -95,7 +95,9 @@ export function attachmentPolicy(
 
 /**
  * Extracts attachment `index` of an archived invoice and saves it under
- * `<folder>/<CIF>/<message id>/` with mode 0600. Fails with
+ * `<folder>/<CIF>/<message id>/` with mode 0600. `folder` is meant to be
+ * the app's own (such as `attachments` in the data folder), because the
+ * folders written to are made user-only. Fails with
  * `archive.notFound` when the message or its ZIP is missing, and with
  * `input.invalid` when the invoice has no embedded attachment at `index`.
  */
