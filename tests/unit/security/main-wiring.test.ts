@@ -179,8 +179,9 @@ async function startMain(lockGranted: boolean): Promise<void> {
   }
 }
 
+/** Emits a navigation event as Electron does: the URL on the event and as the second argument. */
 function fire(contents: InstanceType<typeof fakes.FakeWebContents>, name: string, url: string) {
-  const event = { prevented: false, preventDefault: () => (event.prevented = true) };
+  const event = { url, prevented: false, preventDefault: () => (event.prevented = true) };
   contents.emit(name, event, url);
   return event;
 }

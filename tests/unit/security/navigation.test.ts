@@ -21,12 +21,15 @@ class FakeWebContents extends EventEmitter {
 }
 
 interface FakeEvent {
+  url: string;
   prevented: boolean;
   preventDefault(): void;
 }
 
-function fakeEvent(): FakeEvent {
+/** Creates an event as Electron passes it: the URL is on the event and also the second argument. */
+function fakeEvent(url = ''): FakeEvent {
   const event = {
+    url,
     prevented: false,
     preventDefault() {
       event.prevented = true;
@@ -44,7 +47,7 @@ function guarded(allowedOrigins: string[] = []) {
     allowedOrigins,
   );
   const fire = (name: string, url: string): FakeEvent => {
-    const event = fakeEvent();
+    const event = fakeEvent(url);
     contents.emit(name, event, url);
     return event;
   };
