@@ -1,7 +1,7 @@
-// The preload's bridge, against a mocked electron module (contextBridge and
-// ipcRenderer are fakes): the renderer gets exactly one object with one
-// function per channel and `on`, never ipcRenderer or an IPC event object,
-// and can listen only to the contract's events.
+// The preload's bridge, against a mocked electron module whose contextBridge
+// and ipcRenderer are fakes. The renderer must get exactly one object with
+// one function per channel and `on`. It must never see ipcRenderer or an IPC
+// event object, and it can listen only to the contract's events.
 import type { EventEmitter } from 'node:events';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { methodName } from '../../../shared/ipc/api.ts';
