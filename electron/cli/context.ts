@@ -66,10 +66,48 @@ export function createRunner(
       },
     };
 
+    const stopOnSignal = closeOnSignal(() => opened.session, output);
     try {
       setExitCode((await work(context)) ?? EXIT_OK);
     } finally {
+      stopOnSignal();
       await opened.session?.close();
     }
+  };
+}
+
+/** Exit codes of a process ended by SIGINT or SIGTERM, as shells report them. */
+const SIGNAL_EXIT_CODES: Partial<Record<NodeJS.Signals, number>> = {
+  SIGINT: 130,
+  SIGTERM: 143,
+};
+
+/**
+ * Closes the open session (which releases the data-folder lock and stops
+ * the request queue) when the command is interrupted, then exits. Returns
+ * the function that removes the handlers.
+ */
+function closeOnSignal(
+  current: () => CliSession | null,
+  output: Output,
+): () => void {
+  let stopping = false;
+  const handler = (signal: NodeJS.Signals): void => {
+    if (stopping) return;
+    stopping = true;
+    output.warning(`Stopped by ${signal} before the command finished.`);
+    const exit = (): never => process.exit(SIGNAL_EXIT_CODES[signal] ?? 1);
+    const session = current();
+    if (!session) exit();
+    else void session.close().finally(exit);
+  };
+  // `on`, not `once`: when-exit (used by conf through atomically) raises
+  // the signal again after its own cleanup. This listener stays, so that
+  // second signal reaches it instead of killing the process mid-close.
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+  return () => {
+    process.off('SIGINT', handler);
+    process.off('SIGTERM', handler);
   };
 }

@@ -70,11 +70,19 @@ async function runSync(
   cifs: readonly string[],
 ): Promise<SyncProgress[]> {
   const latest = new Map<string, SyncProgress>();
-  const record = (entries: readonly SyncProgress[]): void => {
-    for (const entry of entries)
-      if (cifs.includes(entry.cif)) latest.set(entry.cif, entry);
-  };
   const bar = startProgress('Sync', 0);
+  const record = (entries: readonly SyncProgress[]): void => {
+    for (const entry of entries) {
+      if (cifs.includes(entry.cif)) latest.set(entry.cif, entry);
+    }
+    const totals = summarize([...latest.values()]);
+    const done =
+      totals.downloaded +
+      totals.alreadyArchived +
+      totals.expired +
+      totals.failed;
+    bar.update(done, totals.listed);
+  };
   const stopListening = session.on('sync.progress', (entry) => record([entry]));
   const running = (): boolean =>
     cifs.some((cif) => latest.get(cif)?.running === true);
@@ -85,14 +93,6 @@ async function runSync(
     );
     record(started.flat());
     while (running()) {
-      const totals = summarize([...latest.values()]);
-      bar.update(
-        totals.downloaded +
-          totals.alreadyArchived +
-          totals.expired +
-          totals.failed,
-        totals.listed,
-      );
       await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
       record(await session.call('sync.status', undefined));
     }
