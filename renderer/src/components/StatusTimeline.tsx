@@ -19,7 +19,7 @@ const STATUS_COLORS: Record<StepStatus, string> = {
 };
 
 /**
- * A compact four-step timeline of one upload. Each step is a coloured bar;
+ * Draws a compact four-step timeline of one upload. Each step is a coloured bar;
  * the list carries the step names and their status for screen readers.
  */
 export function StatusTimeline({ state, name }: { state: UploadState; name: string }) {

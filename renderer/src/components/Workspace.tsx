@@ -7,7 +7,7 @@ import { NavigationBar } from './NavigationBar.tsx';
 import { ScreenSwitch } from './ScreenSwitch.tsx';
 import { WindowDropzone } from './WindowDropzone.tsx';
 
-/** The application frame: header, navigation, the current screen and the window-wide drop target. */
+/** Renders the application frame: header, navigation, the current screen and the window-wide drop target. */
 export function Workspace() {
   const { t } = useTranslation();
   const info = useAppInfo();

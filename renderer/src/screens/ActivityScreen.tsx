@@ -7,7 +7,7 @@ import { BudgetsTable } from './activity/BudgetsTable.tsx';
 import { QueuePanel } from './activity/QueuePanel.tsx';
 import { SyncPanel } from './activity/SyncPanel.tsx';
 
-/** What the app is doing with ANAF right now: the queue, the sync and today's budgets. */
+/** Shows what the app is doing with ANAF right now: the queue, the sync and today's budgets. */
 export function ActivityScreen() {
   const { t } = useTranslation();
   const queue = useQueueSnapshot();

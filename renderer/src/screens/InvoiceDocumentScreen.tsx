@@ -22,7 +22,7 @@ function documentTitle(t: ReturnType<typeof useTranslation>['t'], document: Invo
   return document.invoice?.rootKind === 'CreditNote' ? t('document.creditNote', { number }) : t('document.heading', { number });
 }
 
-/** One message: the invoice as a document, ANAF's errors for a rejected one, and the save actions. */
+/** Shows one message: the invoice as a document, ANAF's errors for a rejected one, and the save actions. */
 export function InvoiceDocumentScreen({ cif, messageId, direction }: InvoiceDocumentScreenProps) {
   const { t } = useTranslation();
   const { navigate } = useNavigation();

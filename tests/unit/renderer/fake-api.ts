@@ -1,6 +1,6 @@
 /**
- * A stand-in for the preload's API in renderer tests: each channel answers
- * from a handler the test passes, every call is recorded, and events are
+ * A stand-in for the preload's API in renderer tests. Each channel returns
+ * what the test's handler returns, every call is recorded, and events are
  * pushed with `emit`. A channel without a handler fails as main does for a
  * handler that throws (`internal`).
  */

@@ -84,7 +84,7 @@ const PARTNERS: Array<[string, string]> = [
   ['Papetăria Centrală SRL', '14399840'],
 ];
 
-/** A deterministic list row; `index` decides every value. */
+/** Builds a deterministic list row whose every value follows from `index`. */
 export function sampleRow(index: number, cif = '2816464'): InvoiceRow {
   const [partnerName, partnerCif] = PARTNERS[index % PARTNERS.length] ?? ['', ''];
   const net = 100 + ((index * 7919) % 90000) / 10;
@@ -111,7 +111,7 @@ export function sampleRow(index: number, cif = '2816464'): InvoiceRow {
   };
 }
 
-/** Answers `invoices.query` over `count` generated rows, paging as main does. */
+/** Returns an `invoices.query` page over `count` generated rows, paged as main pages. */
 export function sampleInvoicePage(query: InvoiceQuery, count: number): InvoicePage {
   const offset = query.offset ?? 0;
   const limit = query.limit ?? 100;

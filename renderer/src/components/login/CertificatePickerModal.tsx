@@ -10,7 +10,7 @@ export interface CertificatePickerModalProps {
   onAnswer: (certificateId: string | null) => void;
 }
 
-/** The login window met several certificates; the user picks the one to present to ANAF. */
+/** Lets the user pick, of several certificates the login window met, the one to present to ANAF. */
 export function CertificatePickerModal({ entries, onAnswer }: CertificatePickerModalProps) {
   const { t, i18n } = useTranslation();
   const usable = entries.filter((entry) => !entry.expired && !entry.notYetValid);

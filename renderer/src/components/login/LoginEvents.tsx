@@ -9,10 +9,10 @@ import { CertificatePickerModal } from './CertificatePickerModal.tsx';
 type PickRequest = EventPayloads['login.pickCertificate'];
 
 /**
- * Answers main's requests during an ANAF login: open the authorize URL in a
+ * Handles main's requests during an ANAF login: open the authorize URL in a
  * new tab (browser shell) and pick one of several certificates (Electron).
  * A tab opened from an event is not a user gesture, so a popup blocker may
- * stop it; then the user gets a link to click instead.
+ * stop it. The user then gets a link to click instead.
  */
 export function LoginEvents() {
   const { t } = useTranslation();

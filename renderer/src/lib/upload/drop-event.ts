@@ -6,7 +6,7 @@ import { expandDataTransfer, type ExpandedDrop } from './folder.ts';
 
 type DropzoneEvent = Event | { type: string; dataTransfer?: DataTransfer | null; target?: EventTarget | null } | FileSystemFileHandle[];
 
-/** What a drop left out: non-XML files inside folders, and entries that failed to read. */
+/** Counts of what a drop left out: non-XML files inside folders, and entries that failed to read. */
 export interface DropNotes {
   skippedInFolders: number;
   unreadable: number;
@@ -14,7 +14,7 @@ export interface DropNotes {
 
 export interface DropReader {
   read(event: DropzoneEvent): Promise<Array<File | DataTransferItem>>;
-  /** Returns what the last drop left out, and forgets it. */
+  /** Returns what the last drop left out, and clears it. */
   takeNotes(): DropNotes;
 }
 

@@ -1,6 +1,6 @@
 /**
- * How each upload state reads on screen: its colour, whether it is final,
- * and the status timeline from queued to ANAF's answer.
+ * The on-screen look of each upload state (colour, whether it is final) and
+ * the status timeline from queued to ANAF's response.
  */
 import type { UploadRecord, UploadState } from '../../../../shared/domain.ts';
 
@@ -33,9 +33,10 @@ export interface TimelineItem {
 }
 
 /**
- * Where each state sits on the timeline: the step it is at and how that step
- * reads. A lost answer (`unknown`, `reconciling`, `needsDecision`) stops at
- * `sending` with a warning, since ANAF may or may not have the file.
+ * The step each state is at on the timeline, and how that step reads. An
+ * upload whose response was lost (`unknown`, `reconciling`,
+ * `needsDecision`) stops at `sending` with a warning, because ANAF may or
+ * may not have the file.
  */
 const POSITION: Record<UploadState, { index: number; status: StepStatus }> = {
   queued: { index: 0, status: 'active' },
@@ -58,7 +59,7 @@ export function timelineFor(state: UploadState): TimelineItem[] {
   });
 }
 
-/** Uploads that need the user: a lost answer past the deadline. */
+/** Tells whether an upload needs the user: its response was lost and the deadline passed. */
 export function needsUserDecision(record: UploadRecord): boolean {
   return record.state === 'needsDecision';
 }

@@ -5,7 +5,7 @@ import type { AccountSummary, ApiPath } from '../../../../shared/domain.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useTestConnection } from '../../hooks/useAccounts.ts';
 
-/** Calls ANAF with the account's token and shows the answer as ANAF gave it. */
+/** Calls ANAF with the account's token and shows ANAF's response as it came. */
 export function ConnectionTest({ account }: { account: AccountSummary }) {
   const { t } = useTranslation();
   const test = useTestConnection();

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../lib/format.ts';
 import { EXPIRY_COLORS, expiryOf } from '../../lib/expiry.ts';
 
-/** One token's end: the date and a coloured count of days left. */
+/** Shows one token's end: the date and a coloured count of days left. */
 export function ExpiryText({ label, time, now }: { label: string; time: string | null; now: number }) {
   const { t, i18n } = useTranslation();
   const expiry = expiryOf(time, now);

@@ -30,6 +30,9 @@ export function BudgetsTable({ budgets }: { budgets: QueueSnapshot['budgets'] })
             {budgets.map((budget) => {
               const left = Math.max(0, budget.limit - budget.used);
               const percent = budget.limit > 0 ? Math.min(100, (budget.used / budget.limit) * 100) : 100;
+              let color = 'teal';
+              if (left === 0) color = 'red';
+              else if (percent >= 80) color = 'orange';
               return (
                 <Table.Tr key={`${budget.endpoint}/${budget.key}`}>
                   <Table.Td ff="monospace">{budget.endpoint}</Table.Td>
@@ -37,7 +40,7 @@ export function BudgetsTable({ budgets }: { budgets: QueueSnapshot['budgets'] })
                   <Table.Td>
                     <Progress
                       value={percent}
-                      color={left === 0 ? 'red' : percent >= 80 ? 'orange' : 'teal'}
+                      color={color}
                       aria-label={`${budget.endpoint} ${budget.key}: ${budget.used} / ${budget.limit}`}
                     />
                     <Text size="xs" c="dimmed">

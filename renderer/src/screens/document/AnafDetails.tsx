@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { InvoiceDocument } from '../../../../shared/domain.ts';
 import { formatDateTime } from '../../lib/format.ts';
 
-/** Where the message came from at ANAF, and what its signature file states. */
+/** Shows where the message came from at ANAF, and what its signature file states. */
 export function AnafDetails({ document }: { document: InvoiceDocument }) {
   const { t, i18n } = useTranslation();
   const { row, signature } = document;

@@ -60,7 +60,7 @@ function References({ invoice }: { invoice: Invoice }) {
   );
 }
 
-/** The invoice model laid out as a readable document. */
+/** Lays out the invoice model as a readable document. */
 export function InvoiceView({ invoice, attachments }: { invoice: Invoice; attachments: React.ReactNode }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;

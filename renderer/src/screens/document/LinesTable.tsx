@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { InvoiceLine } from '../../../../shared/invoice.ts';
 import { formatDecimalText } from '../../lib/format.ts';
 
-/** The invoice lines: item, quantity, unit price, VAT rate and net amount. */
+/** Shows the invoice lines: item, quantity, unit price, VAT rate and net amount. */
 export function LinesTable({ lines }: { lines: InvoiceLine[] }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;

@@ -20,7 +20,7 @@ function Field({ label, value }: { label: string; value: string | null }) {
   );
 }
 
-/** A seller or buyer: name, identifiers, address and contact. */
+/** Shows a seller or buyer: name, identifiers, address and contact. */
 export function PartyCard({ title, party }: { title: string; party: InvoiceParty }) {
   const { t } = useTranslation();
   const contact = [party.contact.name, party.contact.phone, party.contact.email].filter(Boolean).join(' · ');

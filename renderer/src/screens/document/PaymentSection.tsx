@@ -20,11 +20,12 @@ const MEANS_NAMES: Record<string, { ro: string; en: string }> = {
 
 function meansName(code: string | null, text: string | null, language: string): string {
   const known = code ? MEANS_NAMES[code] : undefined;
-  const name = known ? (language === 'en' ? known.en : known.ro) : null;
-  return [name ?? code, text].filter(Boolean).join(' — ');
+  let name: string | null = code;
+  if (known) name = language === 'en' ? known.en : known.ro;
+  return [name, text].filter(Boolean).join(' — ');
 }
 
-/** How to pay: means, IBAN, BIC, account holder, payment reference and terms. */
+/** Shows how to pay: means, IBAN, BIC, account holder and payment reference. */
 export function PaymentSection({ invoice }: { invoice: Invoice }) {
   const { t, i18n } = useTranslation();
   return (

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DecimalValue, Invoice } from '../../../../shared/invoice.ts';
 import { formatDecimalText } from '../../lib/format.ts';
 
-/** The document totals (BG-22), the amount due last and in bold. */
+/** Shows the document totals (BG-22), with the amount due last and in bold. */
 export function TotalsTable({ invoice }: { invoice: Invoice }) {
   const { t, i18n } = useTranslation();
   const { totals, currency, taxCurrency } = invoice;

@@ -12,7 +12,7 @@ export interface InvoiceFiltersProps {
   onChange: (values: InvoiceFilterValues) => void;
 }
 
-/** The filter row above the invoice list; every field maps onto `invoices.query`. */
+/** Renders the filter row above the invoice list. Every field maps onto `invoices.query`. */
 export function InvoiceFilters({ values, onChange }: InvoiceFiltersProps) {
   const { t } = useTranslation();
   const set = <K extends keyof InvoiceFilterValues>(field: K, value: InvoiceFilterValues[K]): void =>

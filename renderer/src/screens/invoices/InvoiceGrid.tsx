@@ -17,12 +17,12 @@ export interface InvoiceGridProps {
   onSelectionChange: (rows: InvoiceRow[]) => void;
   onSummary: (summary: InvoiceListSummary) => void;
   onError: (error: Error) => void;
-  /** What the no-rows overlay says: depends on the tab and on the filters. */
+  /** Title and text of the no-rows overlay, which depend on the tab and on the filters. */
   empty: { title: string; description: string };
 }
 
 /**
- * The invoice list: AG Grid's infinite row model pages through
+ * Shows the invoice list. AG Grid's infinite row model pages through
  * `invoices.query`, so only the visible blocks are in memory, whatever the
  * archive's size. Sorting is done by main; filtering is the query's.
  */
@@ -34,7 +34,7 @@ export function InvoiceGrid({ query, direction, onOpen, onSelectionChange, onSum
   const columns = useMemo(() => invoiceColumns(t, i18n.language, direction), [t, i18n.language, direction]);
   const localeText = useMemo(() => gridLocale(i18n.language), [i18n.language]);
 
-  // New rows for this company (a sync, an upload's answer) reload the visible blocks.
+  // New rows for this company (from a sync or an upload's result) reload the visible blocks.
   useEffect(() => {
     if (!gridApi) return undefined;
     return getApi().on('invoices.changed', ({ cif }) => {

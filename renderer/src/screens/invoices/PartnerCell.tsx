@@ -2,7 +2,7 @@ import { Badge, Group, Text } from '@mantine/core';
 import type { CustomCellRendererProps } from 'ag-grid-react';
 import type { InvoiceRow } from '../../../../shared/domain.ts';
 
-/** The partner's name and CIF, with a badge for invoices received since the last visit. */
+/** Shows the partner's name and CIF, with a badge for invoices received since the last visit. */
 export function PartnerCell(props: CustomCellRendererProps<InvoiceRow> & { newLabel: string }) {
   const row = props.data;
   if (!row) return null;

@@ -1,7 +1,7 @@
 /**
  * Column definitions of the invoice grid. Column ids are `InvoiceRow` field
- * names, so the grid's sort model maps directly onto the query's sort field;
- * only the fields main can sort by are sortable.
+ * names, so the grid's sort model maps directly onto the query's sort field.
+ * Only the fields main can sort by are sortable.
  */
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
 import type { TFunction } from 'i18next';

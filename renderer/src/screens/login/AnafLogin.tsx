@@ -6,7 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useLoginAnaf } from '../../hooks/useAccounts.ts';
 import { DEFAULT_CALLBACK_URL, validateAnafForm, type AnafFormErrors, type AnafFormValues } from './anaf-form.ts';
 
-/** Asks for the registered application's credentials, says where they come from, and logs in to ANAF. */
+/** Asks for the registered application's credentials, explains where they come from, and logs in to ANAF. */
 export function AnafLogin({ onLoggedIn }: { onLoggedIn: (account: AccountSummary) => void }) {
   const { t } = useTranslation();
   const login = useLoginAnaf();

@@ -7,7 +7,7 @@ import { describeUploadRef } from '../../lib/upload/states.ts';
 import { useUploads } from '../../hooks/useUploads.ts';
 import { ReviewRow } from './ReviewRow.tsx';
 
-/** The files waiting to be sent, their check results, and the send button. */
+/** Shows the files waiting to be sent, their check results, and the send button. */
 export function ReviewTable() {
   const { t } = useTranslation();
   const session = useUploadSession();

@@ -4,7 +4,7 @@ import type { UploadRecord } from '../../../../shared/domain.ts';
 import { useResolveUnknown } from '../../hooks/useUploads.ts';
 import { notifyError, notifySuccess } from '../../lib/notify.ts';
 
-/** The user's call on an upload whose answer was lost and never found in ANAF's list. */
+/** Asks the user to decide on an upload whose response was lost and never found in ANAF's list. */
 export function UnknownOutcomeDecision({ record }: { record: UploadRecord }) {
   const { t } = useTranslation();
   const resolve = useResolveUnknown();
