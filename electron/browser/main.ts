@@ -16,6 +16,7 @@ import { createDispatcher } from '../core/ipc/dispatcher.ts';
 import { createLogger } from '../core/log/logger.ts';
 import { createNodeLogSink } from '../core/log/node-log-sink.ts';
 import { startBrowserShell, type BrowserShell } from './server.ts';
+import { DownloadOffers } from './downloads.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -50,8 +51,10 @@ async function main(): Promise<void> {
     insecureStorage: values['insecure-storage'] === true || settingsStore.read().acceptWeakTokenStorage === true,
     logger,
   });
+  const downloads = new DownloadOffers(path.join(dataDir, 'downloads'), logger);
   const core = createAppCore({
     shell: 'browser',
+    deliver: (file) => downloads.offer(file),
     version: process.env.npm_package_version ?? '0.1.0',
     dataDir,
     logger,
@@ -72,6 +75,7 @@ async function main(): Promise<void> {
     rendererRoot: findRendererRoot(),
     dispatch: createDispatcher(core.handlers, logger),
     logger,
+    downloads,
     ...(values.port ? { port: Number(values.port) } : {}),
   });
   started.shell = shell;
@@ -79,6 +83,7 @@ async function main(): Promise<void> {
   const stop = async (): Promise<void> => {
     await shell.close();
     await core.close();
+    downloads.clear();
     if (lock.acquired) lock.release();
     logger.info('Browser shell stopped');
     process.exit(0);

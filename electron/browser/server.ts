@@ -18,6 +18,7 @@ import { resolveStaticFile } from '../core/app/static-files.ts';
 import type { Dispatch } from '../core/ipc/dispatcher.ts';
 import { describeError, type Logger } from '../core/log/logger.ts';
 import { parseClientMessage, type ServerMessage } from '../../shared/ipc/ws-protocol.ts';
+import type { DownloadOffers } from './downloads.ts';
 
 export interface BrowserShellOptions {
   rendererRoot: string;
@@ -26,6 +27,8 @@ export interface BrowserShellOptions {
   port?: number;
   /** Fixed key for tests; a random one otherwise. */
   key?: string;
+  /** Files offered for download through `/download/<token>`. */
+  downloads?: DownloadOffers;
 }
 
 export interface BrowserShell {
@@ -51,6 +54,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
   const clients = new Set<WebSocket>();
 
   const server = http.createServer((request, response) => {
+    if (options.downloads?.handle(request, response, SECURITY_HEADERS)) return;
     serveStatic(options.rendererRoot, request, response);
   });
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });

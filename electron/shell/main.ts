@@ -3,7 +3,8 @@
  * data-folder lock, the app core and its IPC handlers, and the main window.
  * It wires services; decisions live in the core.
  */
-import { app, BrowserWindow, ipcMain, protocol, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Notification, protocol, shell, type WebContents } from 'electron';
+import type { DeliverableFile, DeliveredFile } from '../core/app/file-delivery.ts';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAppCore } from '../core/app/app-core.ts';
@@ -90,6 +91,10 @@ async function start(): Promise<void> {
       answerCertificate: (requestId, certificateId) => picker.answer(requestId, certificateId),
     },
     openExternal: (url) => shell.openExternal(url),
+    deliver: saveWithDialog,
+    notify: (title, body) => {
+      if (Notification.isSupported()) new Notification({ title, body }).show();
+    },
     emit,
     ...(lock.acquired ? {} : { readOnlyReason: lock.message }),
   });
@@ -107,6 +112,20 @@ async function start(): Promise<void> {
     void core.close();
   });
   logger.info('App started', { dataDir, readOnly: !lock.acquired });
+}
+
+/** Asks where to save with the native dialog; opens allow-listed attachments. */
+async function saveWithDialog(file: DeliverableFile): Promise<DeliveredFile> {
+  const window = mainWindow();
+  const options = { defaultPath: path.join(app.getPath('downloads'), file.fileName) };
+  const choice = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+  if (choice.canceled || !choice.filePath) return { savedTo: null, downloadUrl: null };
+  await file.write(choice.filePath);
+  if (file.open) {
+    const failure = await shell.openPath(choice.filePath);
+    if (failure) logger.warn('The saved attachment could not be opened', { reason: failure });
+  }
+  return { savedTo: choice.filePath, downloadUrl: null };
 }
 
 function createMainWindow(): void {

@@ -186,6 +186,7 @@ export const channels = {
     output: returns<{ savedTo: string | null; downloadUrl: string | null; messages: number }>(),
   },
 
+  /** One result per file, in the order the files were given. */
   'uploads.check': {
     input: z.object({ cif, files: z.array(uploadFile).min(1).max(MAX_FILES_PER_CALL) }).strict(),
     output: returns<UploadCheckResult[]>(),

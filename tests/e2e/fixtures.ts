@@ -18,7 +18,11 @@ export interface AppServer {
 
 function launch(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   const entry = path.join(repoRoot, 'dist', 'electron', 'browser', 'main.js');
-  const child = spawn(process.execPath, [entry, '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // A throwaway data folder, so tokens may go to a user-only file where the
+  // test machine has no keychain.
+  const child = spawn(process.execPath, [entry, '--data-dir', dataDir, '--insecure-storage'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`browser shell did not start: ${output}`)), 20_000);

@@ -12,11 +12,14 @@ import type { SandboxOptions } from '../../sandbox/options.ts';
 import { createSettingsService, type SettingsService, type SettingsStore } from './settings-service.ts';
 import { createExternalLinkOpener, type ExternalOpener } from './external-links.ts';
 import { CoreServices } from './services.ts';
+import type { SyncNotice } from '../sync/index.ts';
 import { createAccountHandlers, type LoginPlatform } from './handlers/accounts.ts';
 import { createActivityHandlers } from './handlers/activity.ts';
 import { createCompanyHandlers, NO_COUNTS } from './handlers/companies.ts';
-import { PENDING_ARCHIVE_HANDLERS } from './handlers/pending.ts';
 import { createUploadHandlers } from './handlers/uploads.ts';
+import { createInvoiceHandlers } from './handlers/invoices.ts';
+import { saveInFolder, type FileDelivery } from './file-delivery.ts';
+import path from 'node:path';
 import { guardReadOnly } from './read-only.ts';
 
 export type EventEmitterFn = <E extends EventName>(event: E, payload: EventPayloads[E]) => void;
@@ -30,6 +33,11 @@ export interface Platform {
   vault: SecretVault;
   login: LoginPlatform;
   openExternal: ExternalOpener;
+  /**
+   * Where saved and exported files go: a save dialog, a download, a path.
+   * Without one, files are written to the data folder's `exports/`.
+   */
+  deliver?: FileDelivery;
   emit: EventEmitterFn;
   /** Set when another process holds the data folder's lock. */
   readOnlyReason?: string;
@@ -37,6 +45,10 @@ export interface Platform {
   sandbox?: Partial<SandboxOptions>;
   /** False keeps the embedded sandbox from starting until it is needed. */
   startSandboxAtLaunch?: boolean;
+  /** False leaves background sync to explicit `sync.run` calls (the CLI, tests). */
+  startSyncAtLaunch?: boolean;
+  /** Shows a desktop notification (new invoices received, uploads rejected). */
+  notify?: (title: string, body: string) => void;
 }
 
 export interface AppCore {
@@ -49,7 +61,29 @@ export interface AppCore {
 export function createAppCore(platform: Platform): AppCore {
   const { logger } = platform;
   const settings = createSettingsService(platform.settingsStore, logger);
-  const services = new CoreServices({ dataDir: platform.dataDir, logger, vault: platform.vault, settings, ...(platform.sandbox ? { sandbox: platform.sandbox } : {}) });
+  const services = new CoreServices({
+    dataDir: platform.dataDir,
+    logger,
+    vault: platform.vault,
+    settings,
+    readOnly: platform.readOnlyReason !== undefined,
+    onSyncProgress: (progress) => platform.emit('sync.progress', progress),
+    onSyncNotice: (notice) => announceSyncNotice(notice),
+    ...(platform.sandbox ? { sandbox: platform.sandbox } : {}),
+  });
+  const tell = (level: 'info' | 'warning', title: string, body: string): void => {
+    platform.notify?.(title, body);
+    platform.emit('notice', { level, message: `${title}: ${body}` });
+  };
+  const announceSyncNotice = (notice: SyncNotice): void => {
+    if (notice.received.length > 0) {
+      platform.emit('invoices.changed', { cif: notice.cif, added: notice.received.length });
+      tell('info', 'Facturi noi primite', `${notice.received.length} pentru CIF ${notice.cif}.`);
+    }
+    if (notice.rejected.length > 0) {
+      tell('warning', 'Mesaje de eroare de la ANAF', `${notice.rejected.length} pentru CIF ${notice.cif}.`);
+    }
+  };
   const openLink = createExternalLinkOpener(platform.openExternal, logger);
   const rendererLog = logger.child('renderer');
   const activity = createActivityHandlers(services.queue, platform.emit);
@@ -98,12 +132,18 @@ export function createAppCore(platform: Platform): AppCore {
     },
     ...createAccountHandlers(services, platform.login, platform.emit),
     ...createCompanyHandlers(services, () => counts, platform.emit),
-    ...PENDING_ARCHIVE_HANDLERS,
+    'sync.run': ({ cif }) => services.sync.runNow(cif),
+    'sync.status': () => services.sync.status(),
+    ...createInvoiceHandlers(
+      services.archive,
+      platform.deliver ?? saveInFolder(path.join(platform.dataDir, 'exports')),
+      path.join(platform.dataDir, 'attachments'),
+    ),
     ...createUploadHandlers(services.uploads),
     'queue.snapshot': activity['queue.snapshot'],
   };
   const counts = {
-    ...NO_COUNTS,
+    newReceived: (company: { cif: string }) => services.archive.unseenCounts(company.cif).received,
     rejectedUploads: (cif: string) => services.uploads.list({ cif }).filter((upload) => upload.state === 'rejected').length,
   };
   const unsubscribeUploads = services.uploads.onChange((upload) => platform.emit('uploads.changed', upload));
@@ -112,6 +152,12 @@ export function createAppCore(platform: Platform): AppCore {
     guardReadOnly(handlers, platform.readOnlyReason);
   } else {
     services.uploads.resume();
+    services.archive
+      .recover()
+      .then(() => {
+        if (platform.startSyncAtLaunch !== false) services.sync.start();
+      })
+      .catch((error: unknown) => logger.error('Archive recovery failed', { error: describeError(error) }));
   }
 
   if (platform.startSandboxAtLaunch !== false) {

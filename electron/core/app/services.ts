@@ -26,6 +26,9 @@ import { migrateQueueBudgets, RequestQueue, SqliteBudgetStore, systemClock } fro
 import type { SecretVault } from '../vault/vault.ts';
 import type { SandboxOptions } from '../../sandbox/options.ts';
 import { UPLOAD_MIGRATIONS, UploadService } from '../upload/index.ts';
+import { Archive, ARCHIVE_MIGRATIONS } from '../archive/index.ts';
+import { SyncService, type SyncNotice } from '../sync/index.ts';
+import type { SyncProgress } from '../../../shared/domain.ts';
 import { deferredClient } from './deferred-client.ts';
 import { EmbeddedSandbox } from './embedded-sandbox.ts';
 import type { SettingsService } from './settings-service.ts';
@@ -37,8 +40,12 @@ export interface CoreServicesOptions {
   settings: SettingsService;
   /** Options for the embedded sandbox (tests shorten its delays). */
   sandbox?: Partial<SandboxOptions>;
-  /** Migrations of modules the shell adds (archive, uploads). */
+  /** Migrations of modules the shell adds. */
   extraMigrations?: readonly Migration[];
+  /** True when another process holds the data folder: browse only. */
+  readOnly?: boolean;
+  onSyncProgress?: (progress: SyncProgress) => void;
+  onSyncNotice?: (notice: SyncNotice) => void;
 }
 
 const QUEUE_MIGRATIONS: Migration[] = [{ owner: 'queue', version: 1, apply: (db) => migrateQueueBudgets(db) }];
@@ -54,6 +61,8 @@ export class CoreServices {
   readonly gateway: AnafGateway;
   readonly settings: SettingsService;
   readonly uploads: UploadService;
+  readonly archive: Archive;
+  readonly sync: SyncService;
   readonly #clients = new Map<string, Promise<AnafClient>>();
   readonly #anafTransport: AnafTransport;
   #sandboxTransport: Promise<AnafTransport> | null = null;
@@ -68,9 +77,16 @@ export class CoreServices {
       ...COMPANY_MIGRATIONS,
       ...QUEUE_MIGRATIONS,
       ...UPLOAD_MIGRATIONS,
+      ...ARCHIVE_MIGRATIONS,
       ...(options.extraMigrations ?? []),
     ]);
     this.companies = new CompanyStore(this.db);
+    this.archive = new Archive({
+      db: this.db,
+      defaultRoot: options.settings.get().archiveDir || paths.defaultArchiveDir,
+      logger: options.logger,
+      readOnly: options.readOnly ?? false,
+    });
     this.auth = new AuthService({
       accounts: new FileAccountStore(path.join(options.dataDir, ACCOUNTS_FILE), options.logger),
       vault: options.vault,
@@ -94,7 +110,29 @@ export class CoreServices {
       logger: options.logger,
       settings: { reconcileDeadlineMs: options.settings.get().reconcileDeadlineMinutes * 60_000 },
     });
-    options.settings.onChange((settings) => this.queue.setRateLimit(settings.rateLimitPerMinute));
+    this.sync = new SyncService({
+      archive: this.archive,
+      queue: this.queue,
+      logger: options.logger,
+      intervalMinutes: options.settings.get().syncIntervalMinutes,
+      companies: () =>
+        this.companies.list().map((company) => ({
+          cif: company.cif,
+          apiPath: company.api,
+          client: deferredClient(() => this.clientFor(company.accountId)),
+        })),
+      onProgress: (progress) => {
+        if (!progress.running && progress.finishedAt && !progress.error) {
+          this.companies.markSynced(progress.cif, new Date(progress.finishedAt));
+        }
+        options.onSyncProgress?.(progress);
+      },
+      ...(options.onSyncNotice ? { onNotice: options.onSyncNotice } : {}),
+    });
+    options.settings.onChange((settings) => {
+      this.queue.setRateLimit(settings.rateLimitPerMinute);
+      this.sync.setIntervalMinutes(settings.syncIntervalMinutes);
+    });
   }
 
   /**
@@ -149,6 +187,7 @@ export class CoreServices {
   }
 
   async close(): Promise<void> {
+    this.sync.stop();
     await this.uploads.close();
     await this.queue.close();
     await this.auth.close();
