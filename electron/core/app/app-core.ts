@@ -7,6 +7,7 @@ import type { AppInfo, EnvironmentInfo, EventName, EventPayloads } from '../../.
 import type { Logger } from '../log/logger.ts';
 import { describeError } from '../log/logger.ts';
 import type { HandlerTable } from '../ipc/dispatcher.ts';
+import { AppFailure } from '../../../shared/result.ts';
 import type { SecretVault } from '../vault/vault.ts';
 import type { SandboxOptions } from '../../sandbox/options.ts';
 import { createSettingsService, type SettingsService, type SettingsStore } from './settings-service.ts';
@@ -56,6 +57,15 @@ export interface AppCore {
   settings: SettingsService;
   services: CoreServices;
   close(): Promise<void>;
+}
+
+/** The archive folder a user typed: absolute, or empty for the default in the data folder. */
+function requireAbsoluteFolder(folder: string, dataDir: string): string {
+  if (folder === '') return path.join(dataDir, 'archive');
+  if (!path.isAbsolute(folder)) {
+    throw new AppFailure('input.invalid', `The archive folder "${folder}" is not an absolute path; give the full path.`);
+  }
+  return path.resolve(folder);
 }
 
 export function createAppCore(platform: Platform): AppCore {
@@ -114,7 +124,13 @@ export function createAppCore(platform: Platform): AppCore {
   const handlers: HandlerTable = {
     'app.info': () => appInfo(),
     'settings.get': () => settings.get(),
-    'settings.set': (patch) => settings.update(patch),
+    'settings.set': async (patch) => {
+      // The archive moves first; the setting records the new folder only once its files are there.
+      if (patch.archiveDir !== undefined && patch.archiveDir !== settings.get().archiveDir) {
+        await services.archive.moveArchive(requireAbsoluteFolder(patch.archiveDir, platform.dataDir));
+      }
+      return settings.update(patch);
+    },
     'environment.get': () => environmentInfo(),
     'environment.select': ({ environment }) => {
       settings.update({ environment });

@@ -138,6 +138,21 @@ describe('app core over the contract', () => {
     expect(fs.readFileSync(saved.savedTo).subarray(0, 4).toString()).toBe('%PDF');
   });
 
+  it('moves the archive to a folder set in the settings', async () => {
+    const target = path.join(dataDir, 'moved-archive');
+    await call('settings.set', { archiveDir: target });
+    const zips = fs.readdirSync(path.join(target, cif), { recursive: true }).filter((name) => String(name).endsWith('.zip'));
+    expect(zips.length).toBeGreaterThan(0);
+    const page = await call<InvoicePage>('invoices.query', { cif });
+    const document = await call<InvoiceDocument>('invoices.document', { cif, messageId: page.rows[0]?.messageId });
+    expect(document.problem).toBeNull();
+  });
+
+  it('refuses a relative archive folder', async () => {
+    const result = await dispatch('settings.set', { archiveDir: 'relative/folder' }, context);
+    expect(!result.ok && result.error.code).toBe('input.invalid');
+  });
+
   it('a second sync downloads nothing', async () => {
     const [progress] = await call<SyncProgress[]>('sync.run', { cif });
     expect(progress?.downloaded).toBe(0);
