@@ -28,12 +28,22 @@ interface StartTimes {
 }
 
 /** Spawns the built shell and resolves with its address once printed. */
-function spawnShell(dataDir: string): { child: ChildProcess; address: Promise<string> } {
+function spawnShell(dataDir: string): {
+  child: ChildProcess;
+  address: Promise<string>;
+} {
   const entry = path.join(repoRoot, 'dist', 'electron', 'browser', 'main.js');
-  const child = spawn(process.execPath, [entry, '--data-dir', dataDir, '--insecure-storage'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/efactura-bench-bus' },
-  });
+  const child = spawn(
+    process.execPath,
+    [entry, '--data-dir', dataDir, '--insecure-storage'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/efactura-bench-bus',
+      },
+    },
+  );
   let output = '';
   const address = new Promise<string>((resolve, reject) => {
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -42,7 +52,9 @@ function spawnShell(dataDir: string): { child: ChildProcess; address: Promise<st
       if (match?.[1]) resolve(match[1]);
     });
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`The browser shell exited with ${code}: ${output}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`The browser shell exited with ${code}: ${output}`)),
+    );
   });
   return { child, address };
 }
@@ -59,8 +71,13 @@ function stop(child: ChildProcess): Promise<void> {
 }
 
 /** Starts the shell on a folder and opens its first screen in a new browser context. */
-async function measureStart(browser: Browser, dataDir: string): Promise<StartTimes> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 820 } });
+async function measureStart(
+  browser: Browser,
+  dataDir: string,
+): Promise<StartTimes> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 820 },
+  });
   const page = await context.newPage();
   const started = performance.now();
   const { child, address } = spawnShell(dataDir);
@@ -68,7 +85,10 @@ async function measureStart(browser: Browser, dataDir: string): Promise<StartTim
     const url = await address;
     const addressMs = performance.now() - started;
     await page.goto(url);
-    await page.locator('main h2').first().waitFor({ state: 'visible', timeout: 60_000 });
+    await page
+      .locator('main h2')
+      .first()
+      .waitFor({ state: 'visible', timeout: 60_000 });
     const firstScreenMs = performance.now() - started;
     return { addressMs, firstScreenMs };
   } finally {
@@ -78,7 +98,10 @@ async function measureStart(browser: Browser, dataDir: string): Promise<StartTim
 }
 
 async function main(): Promise<void> {
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: CHROMIUM_ARGS,
+  });
   const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'efactura-cold-start-'));
   const dataDir = path.join(parent, 'data');
   try {

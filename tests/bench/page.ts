@@ -22,9 +22,17 @@ export interface Machine {
   loadBefore: number[];
 }
 
-function tryCommand(command: string, args: string[], cwd: string): string | null {
+function tryCommand(
+  command: string,
+  args: string[],
+  cwd: string,
+): string | null {
   try {
-    return execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return execFileSync(command, args, {
+      cwd,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     return null;
   }
@@ -43,21 +51,31 @@ function distribution(): string {
 export function describeMachine(repoRoot: string): Machine {
   const cpus = os.cpus();
   const commit = tryCommand('git', ['rev-parse', '--short', 'HEAD'], repoRoot);
-  const dirty = tryCommand('git', ['status', '--porcelain', '--untracked-files=no'], repoRoot);
+  const dirty = tryCommand(
+    'git',
+    ['status', '--porcelain', '--untracked-files=no'],
+    repoRoot,
+  );
   return {
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
     cpu: cpus[0]?.model.trim() ?? 'unknown',
     cores: cpus.length,
     memoryGiB: os.totalmem() / 1024 ** 3,
-    system: [distribution(), `${os.type()} ${os.release()}`, os.arch()].filter(Boolean).join(', '),
+    system: [distribution(), `${os.type()} ${os.release()}`, os.arch()]
+      .filter(Boolean)
+      .join(', '),
     node: process.version,
-    chromium: tryCommand(chromiumPath(), ['--version'], repoRoot) ?? 'not found',
-    commit: commit ? `${commit}${dirty ? ' with uncommitted changes' : ''}` : 'unknown',
+    chromium:
+      tryCommand(chromiumPath(), ['--version'], repoRoot) ?? 'not found',
+    commit: commit
+      ? `${commit}${dirty ? ' with uncommitted changes' : ''}`
+      : 'unknown',
     loadBefore: os.loadavg(),
   };
 }
 
-const load = (values: readonly number[]) => values.map((value) => value.toFixed(2)).join(', ');
+const load = (values: readonly number[]) =>
+  values.map((value) => value.toFixed(2)).join(', ');
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 export interface PageInput {
@@ -71,7 +89,8 @@ export interface PageInput {
 export function renderPage(input: PageInput): string {
   const { machine } = input;
   const rows = input.results.map(
-    (result) => `| ${cell(result.label)} | ${cell(result.value)} | ${cell(result.runs)} | \`${cell(result.source)}\` | ${cell(result.note)} |`,
+    (result) =>
+      `| ${cell(result.label)} | ${cell(result.value)} | ${cell(result.runs)} | \`${cell(result.source)}\` | ${cell(result.note)} |`,
   );
   return `# Benchmarks
 
@@ -109,8 +128,9 @@ ${rows.join('\n')}
   the 429 answers its limiter sent.
 - **Calls per downloaded invoice**: \`archive-sync.ts\`, once it exists: its
   \`callsPerDownloadedInvoice\` field, or \`calls\` divided by \`downloaded\`.
-- **Index throughput**: \`archive-index.ts\`, once it exists: its
-  \`invoicesPerSecond\` field.
+- **Index throughput**: \`archive-index.ts\` stores generated invoice ZIPs
+  through the archive (ZIP check, atomic write with fsync, parsing, index
+  rows in one transaction each) and reports invoices per second.
 - **Search p95**: \`archive-search.ts\` fills an index with 100,000
   generated invoices and times \`queryInvoices\` for each kind of search
   it knows, 40 times each.

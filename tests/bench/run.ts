@@ -16,7 +16,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { benchmarks, FIGURES, lastJsonObject, type Benchmark, type RunOutput } from './figures.ts';
+import {
+  benchmarks,
+  FIGURES,
+  lastJsonObject,
+  type Benchmark,
+  type RunOutput,
+} from './figures.ts';
 import { describeMachine, renderPage, type FigureResult } from './page.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
@@ -34,11 +40,17 @@ function readOptions(): Options {
       runs: { type: 'string', default: '3' },
       'no-build': { type: 'boolean', default: false },
       only: { type: 'string' },
-      output: { type: 'string', default: path.join(repoRoot, 'tests', 'bench', 'RESULTS.md') },
+      output: {
+        type: 'string',
+        default: path.join(repoRoot, 'tests', 'bench', 'RESULTS.md'),
+      },
     },
   });
   const runs = Number(values.runs);
-  if (!Number.isInteger(runs) || runs < 1) throw new RangeError(`Invalid --runs ${values.runs}: expected a whole number of 1 or more.`);
+  if (!Number.isInteger(runs) || runs < 1)
+    throw new RangeError(
+      `Invalid --runs ${values.runs}: expected a whole number of 1 or more.`,
+    );
   return {
     runs,
     build: !values['no-build'],
@@ -51,7 +63,10 @@ function readOptions(): Options {
 function runScript(benchmark: Benchmark): Promise<RunOutput> {
   const script = path.join(repoRoot, benchmark.script);
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [script, ...benchmark.args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [script, ...benchmark.args], {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -59,8 +74,16 @@ function runScript(benchmark: Benchmark): Promise<RunOutput> {
     child.on('close', (code) => {
       const json = lastJsonObject(stdout);
       if (code !== 0 || !json) {
-        const lastLine = stderr.trim().split('\n').filter((line) => !line.includes('ExperimentalWarning')).at(-1) ?? '';
-        resolve({ kind: 'failed', reason: `exit ${code}: ${lastLine.slice(0, 200)}` });
+        const lastLine =
+          stderr
+            .trim()
+            .split('\n')
+            .filter((line) => !line.includes('ExperimentalWarning'))
+            .at(-1) ?? '';
+        resolve({
+          kind: 'failed',
+          reason: `exit ${code}: ${lastLine.slice(0, 200)}`,
+        });
       } else if (typeof json.notMeasured === 'string') {
         resolve({ kind: 'notMeasured', reason: json.notMeasured });
       } else {
@@ -70,7 +93,10 @@ function runScript(benchmark: Benchmark): Promise<RunOutput> {
   });
 }
 
-async function runBenchmark(benchmark: Benchmark, runs: number): Promise<RunOutput[]> {
+async function runBenchmark(
+  benchmark: Benchmark,
+  runs: number,
+): Promise<RunOutput[]> {
   if (!fs.existsSync(path.join(repoRoot, benchmark.script))) {
     return [{ kind: 'notMeasured', reason: `${benchmark.script} missing` }];
   }
@@ -81,7 +107,9 @@ async function runBenchmark(benchmark: Benchmark, runs: number): Promise<RunOutp
     const output = await runScript(benchmark);
     outputs.push(output);
     const seconds = ((Date.now() - started) / 1000).toFixed(0);
-    process.stderr.write(` ${output.kind === 'measured' ? 'done' : `${output.kind}: ${output.reason}`} in ${seconds} s\n`);
+    process.stderr.write(
+      ` ${output.kind === 'measured' ? 'done' : `${output.kind}: ${output.reason}`} in ${seconds} s\n`,
+    );
     // A benchmark that cannot measure reports it on every run, so one run is enough.
     if (output.kind !== 'measured') break;
   }
@@ -93,7 +121,11 @@ async function main(): Promise<void> {
   const started = Date.now();
   if (options.build) {
     process.stderr.write('bench: building the app\n');
-    execFileSync(process.execPath, [path.join(repoRoot, 'electron', 'scripts', 'build.js')], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync(
+      process.execPath,
+      [path.join(repoRoot, 'electron', 'scripts', 'build.js')],
+      { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] },
+    );
   }
   const machine = describeMachine(repoRoot);
   const outputs = new Map<string, RunOutput[]>();
@@ -107,10 +139,23 @@ async function main(): Promise<void> {
   } finally {
     fs.rmSync(workDir, { recursive: true, force: true });
   }
-  const results: FigureResult[] = FIGURES.map((figure) => figure.compute(outputs));
+  const results: FigureResult[] = FIGURES.map((figure) =>
+    figure.compute(outputs),
+  );
   const minutes = (Date.now() - started) / 60_000;
-  fs.writeFileSync(options.output, renderPage({ machine, results, runs: options.runs, minutes, loadAfter: os.loadavg() }));
-  process.stderr.write(`bench: wrote ${path.relative(repoRoot, options.output)} in ${minutes.toFixed(1)} minutes\n`);
+  fs.writeFileSync(
+    options.output,
+    renderPage({
+      machine,
+      results,
+      runs: options.runs,
+      minutes,
+      loadAfter: os.loadavg(),
+    }),
+  );
+  process.stderr.write(
+    `bench: wrote ${path.relative(repoRoot, options.output)} in ${minutes.toFixed(1)} minutes\n`,
+  );
 }
 
 await main();

@@ -51,18 +51,28 @@ async function plantClientSecret(dataDir: string): Promise<void> {
   client.close();
   await shell.stop();
   const stateFile = path.join(dataDir, 'sandbox', 'state.json');
-  const state = JSON.parse(fs.readFileSync(stateFile, 'utf8')) as { clientSecret: string };
+  const state = JSON.parse(fs.readFileSync(stateFile, 'utf8')) as {
+    clientSecret: string;
+  };
   state.clientSecret = CANARY_CLIENT_SECRET;
   fs.writeFileSync(stateFile, JSON.stringify(state), { mode: 0o600 });
 }
 
 /** Finds the PKCS#12 file and passphrase of a sandbox certificate by its serial. */
-function certificateFiles(dataDir: string, serial: string): { pfxPath: string; passphrase: string } {
+function certificateFiles(
+  dataDir: string,
+  serial: string,
+): { pfxPath: string; passphrase: string } {
   const folder = path.join(dataDir, 'sandbox', 'certificates');
-  const passphrases = JSON.parse(fs.readFileSync(path.join(folder, 'passphrases.json'), 'utf8')) as Record<string, string>;
+  const passphrases = JSON.parse(
+    fs.readFileSync(path.join(folder, 'passphrases.json'), 'utf8'),
+  ) as Record<string, string>;
   for (const [stem, passphrase] of Object.entries(passphrases)) {
     const pem = fs.readFileSync(path.join(folder, `${stem}.pem`));
-    if (new X509Certificate(pem).serialNumber.toLowerCase() === serial.toLowerCase()) {
+    if (
+      new X509Certificate(pem).serialNumber.toLowerCase() ===
+      serial.toLowerCase()
+    ) {
       return { pfxPath: path.join(folder, `${stem}.p12`), passphrase };
     }
   }
@@ -82,12 +92,21 @@ async function loginThroughBrowser(
   files: { pfxPath: string; passphrase: string },
 ): Promise<string> {
   const openUrl = client.nextEvent<{ url: string }>('login.openUrl');
-  const login = client.call<Account>('accounts.loginSandbox', { certificateIndex: certificate.index, viaBrowser: true });
+  const login = client.call<Account>('accounts.loginSandbox', {
+    certificateIndex: certificate.index,
+    viaBrowser: true,
+  });
   const { url } = await openUrl;
 
   const context = await browser.newContext({
     ignoreHTTPSErrors: true,
-    clientCertificates: [{ origin: sandboxOrigin, pfxPath: files.pfxPath, passphrase: files.passphrase }],
+    clientCertificates: [
+      {
+        origin: sandboxOrigin,
+        pfxPath: files.pfxPath,
+        passphrase: files.passphrase,
+      },
+    ],
   });
   const codes: string[] = [];
   context.on('request', (request) => {
@@ -100,7 +119,8 @@ async function loginThroughBrowser(
   valueOf(await login);
   await context.close();
   const [code] = codes;
-  if (!code) throw new Error('The callback redirect carried no authorization code.');
+  if (!code)
+    throw new Error('The callback redirect carried no authorization code.');
   return code;
 }
 
@@ -109,7 +129,12 @@ function dumpStorage(page: Page): Promise<string> {
   return page.evaluate(async () => {
     const dump: Record<string, unknown> = { cookies: document.cookie };
     const readStorage = (storage: Storage) =>
-      Object.fromEntries(Array.from({ length: storage.length }, (_, i) => storage.key(i) ?? '').map((key) => [key, storage.getItem(key)]));
+      Object.fromEntries(
+        Array.from(
+          { length: storage.length },
+          (_, i) => storage.key(i) ?? '',
+        ).map((key) => [key, storage.getItem(key)]),
+      );
     dump.local = readStorage(localStorage);
     dump.session = readStorage(sessionStorage);
     const databases: Record<string, unknown> = {};
@@ -132,7 +157,10 @@ function dumpStorage(page: Page): Promise<string> {
     const cached: string[] = [];
     for (const name of await caches.keys()) {
       const cache = await caches.open(name);
-      for (const request of await cache.keys()) cached.push(`${request.url} ${await (await cache.match(request))?.text()}`);
+      for (const request of await cache.keys())
+        cached.push(
+          `${request.url} ${await (await cache.match(request))?.text()}`,
+        );
     }
     dump.caches = cached;
     return JSON.stringify(dump);
@@ -166,7 +194,9 @@ async function useRenderer(page: Page, shell: RunningShell): Promise<string> {
 
 /** Collects the run's secrets: every vault value, and the payload and signature of each JWT. */
 function secretsFromVault(dataDir: string): string[] {
-  const vault = JSON.parse(fs.readFileSync(path.join(dataDir, 'vault', 'secrets.json'), 'utf8')) as { secrets: Record<string, string> };
+  const vault = JSON.parse(
+    fs.readFileSync(path.join(dataDir, 'vault', 'secrets.json'), 'utf8'),
+  ) as { secrets: Record<string, string> };
   const secrets: string[] = [];
   for (const value of Object.values(vault.secrets)) {
     let parsed: unknown = null;
@@ -176,18 +206,24 @@ function secretsFromVault(dataDir: string): string[] {
       // A plain value, such as the client secret.
     }
     if (parsed && typeof parsed === 'object') {
-      for (const field of Object.values(parsed)) if (typeof field === 'string' && field.length >= 16) secrets.push(field);
+      for (const field of Object.values(parsed))
+        if (typeof field === 'string' && field.length >= 16)
+          secrets.push(field);
     } else {
       secrets.push(value);
     }
   }
-  const parts = secrets.flatMap((secret) => (secret.split('.').length === 3 ? secret.split('.').slice(1) : []));
+  const parts = secrets.flatMap((secret) =>
+    secret.split('.').length === 3 ? secret.split('.').slice(1) : [],
+  );
   return [...secrets, ...parts];
 }
 
 /** Returns the secrets found in a text, each shortened for the report. */
 function leaks(text: string, secrets: readonly string[]): string[] {
-  return secrets.filter((secret) => text.includes(secret)).map((secret) => `${secret.slice(0, 12)}...`);
+  return secrets
+    .filter((secret) => text.includes(secret))
+    .map((secret) => `${secret.slice(0, 12)}...`);
 }
 
 test('no secret leaves the vault', async ({ browser, page }) => {
@@ -206,14 +242,34 @@ test('no secret leaves the vault', async ({ browser, page }) => {
   try {
     client = await connectContract(shell);
     const sandboxOrigin = new URL(await waitForSandbox(client)).origin;
-    const certificates = valueOf(await client.call<SandboxCertificate[]>('accounts.sandboxCertificates'));
+    const certificates = valueOf(
+      await client.call<SandboxCertificate[]>('accounts.sandboxCertificates'),
+    );
     const [first, second] = certificates;
-    if (!first || !second) throw new Error('The sandbox offers fewer than two certificates.');
+    if (!first || !second)
+      throw new Error('The sandbox offers fewer than two certificates.');
 
-    code = await loginThroughBrowser(browser, client, sandboxOrigin, first, certificateFiles(dataDir, first.serial));
-    const account = valueOf(await client.call<Account>('accounts.loginSandbox', { certificateIndex: second.index }));
-    valueOf(await client.call('accounts.testConnection', { accountId: account.id }));
-    valueOf(await client.call('companies.add', { cif: second.cifs[0], accountId: account.id }));
+    code = await loginThroughBrowser(
+      browser,
+      client,
+      sandboxOrigin,
+      first,
+      certificateFiles(dataDir, first.serial),
+    );
+    const account = valueOf(
+      await client.call<Account>('accounts.loginSandbox', {
+        certificateIndex: second.index,
+      }),
+    );
+    valueOf(
+      await client.call('accounts.testConnection', { accountId: account.id }),
+    );
+    valueOf(
+      await client.call('companies.add', {
+        cif: second.cifs[0],
+        accountId: account.id,
+      }),
+    );
     valueOf(await client.call('accounts.list'));
 
     page.on('websocket', (socket) => {
@@ -229,29 +285,55 @@ test('no secret leaves the vault', async ({ browser, page }) => {
   }
 
   const passphrases = Object.values(
-    JSON.parse(fs.readFileSync(path.join(dataDir, 'sandbox', 'certificates', 'passphrases.json'), 'utf8')) as Record<string, string>,
+    JSON.parse(
+      fs.readFileSync(
+        path.join(dataDir, 'sandbox', 'certificates', 'passphrases.json'),
+        'utf8',
+      ),
+    ) as Record<string, string>,
   );
   const vaultSecrets = secretsFromVault(dataDir);
   const secrets = [...vaultSecrets, code, CANARY_CLIENT_SECRET, ...passphrases];
 
   // The run must have produced what it searches for.
   expect(vaultSecrets).toContain(CANARY_CLIENT_SECRET);
-  expect(vaultSecrets.filter((secret) => secret.startsWith('eyJ')).length).toBeGreaterThanOrEqual(4);
+  expect(
+    vaultSecrets.filter((secret) => secret.startsWith('eyJ')).length,
+  ).toBeGreaterThanOrEqual(4);
   expect(code.length).toBeGreaterThanOrEqual(16);
   expect(frames.length).toBeGreaterThan(0);
-  const sandboxState = fs.readFileSync(path.join(dataDir, 'sandbox', 'state.json'), 'latin1');
-  expect(leaks(sandboxState, [CANARY_CLIENT_SECRET]), 'the search itself').toHaveLength(1);
+  const sandboxState = fs.readFileSync(
+    path.join(dataDir, 'sandbox', 'state.json'),
+    'latin1',
+  );
+  expect(
+    leaks(sandboxState, [CANARY_CLIENT_SECRET]),
+    'the search itself',
+  ).toHaveLength(1);
 
-  expect(leaks(frames.join('\n'), secrets), 'renderer WebSocket messages').toEqual([]);
-  expect(leaks(client?.messages.join('\n') ?? '', secrets), 'contract messages').toEqual([]);
+  expect(
+    leaks(frames.join('\n'), secrets),
+    'renderer WebSocket messages',
+  ).toEqual([]);
+  expect(
+    leaks(client?.messages.join('\n') ?? '', secrets),
+    'contract messages',
+  ).toEqual([]);
   expect(leaks(dom, secrets), 'renderer DOM').toEqual([]);
   expect(leaks(storage, secrets), 'renderer storage').toEqual([]);
-  expect(leaks(requestUrls.join('\n'), secrets), 'renderer request URLs').toEqual([]);
+  expect(
+    leaks(requestUrls.join('\n'), secrets),
+    'renderer request URLs',
+  ).toEqual([]);
   expect(leaks(shell.output(), secrets), 'shell output').toEqual([]);
 
   const searched = walkFiles(dataDir).filter((file) => {
     const top = file.split(path.sep)[0];
-    return top !== 'vault' && top !== 'sandbox' && fs.statSync(path.join(dataDir, file)).isFile();
+    return (
+      top !== 'vault' &&
+      top !== 'sandbox' &&
+      fs.statSync(path.join(dataDir, file)).isFile()
+    );
   });
   expect(searched).toContain(path.join('logs', 'browser-shell.log'));
   for (const file of searched) {

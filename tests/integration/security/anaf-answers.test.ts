@@ -26,9 +26,12 @@ import { AppFailure } from '../../../shared/result.ts';
 const CORPUS = path.resolve(import.meta.dirname, '../../fixtures/anaf-answers');
 
 /** The token the client sends; hello-unexpected-echo.txt echoes it back. */
-const ACCESS_TOKEN = '9f2c4e6a8b0d1f3e5a7c9e1b3d5f7a9c0e2b4d6f8a1c3e5b7d9f0a2c4e6b8d0f1a';
+const ACCESS_TOKEN =
+  '9f2c4e6a8b0d1f3e5a7c9e1b3d5f7a9c0e2b4d6f8a1c3e5b7d9f0a2c4e6b8d0f1a';
 const CIF = '18654326';
-const XML = new TextEncoder().encode('<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"/>');
+const XML = new TextEncoder().encode(
+  '<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"/>',
+);
 
 interface Expectation {
   ok?: boolean;
@@ -71,31 +74,51 @@ type ClientEndpoint = Extract<
   | 'transportList'
 >;
 
-const corpus = JSON.parse(fs.readFileSync(path.join(CORPUS, 'cases.json'), 'utf8')) as Corpus;
+const corpus = JSON.parse(
+  fs.readFileSync(path.join(CORPUS, 'cases.json'), 'utf8'),
+) as Corpus;
 
 /** Calls one client method with a request its own checks accept. */
-const CALLS: Record<ClientEndpoint, (client: AnafClient) => Promise<unknown>> = {
-  hello: (client) => client.hello(),
-  upload: (client) => client.upload({ apiPath: 'test', cif: CIF, standard: 'UBL', body: XML }),
-  status: (client) => client.status({ apiPath: 'test', uploadIndex: '5001000001' }),
-  messageList: (client) => client.listMessages({ apiPath: 'test', cif: CIF, days: 10 }),
-  messagePage: (client) =>
-    client.listMessagePage({ apiPath: 'test', cif: CIF, window: listWindow(new Date())!, page: 1 }),
-  download: (client) => client.download({ apiPath: 'test', downloadId: '3001000001' }),
-  validate: (client) => client.validate({ standard: 'FACT1', xml: XML }),
-  toPdf: (client) => client.convertToPdf({ standard: 'FACT1', xml: XML }),
-  signatureCheck: (client) => client.checkSignature({ invoice: XML, signature: XML }),
-  transportUpload: (client) => client.transportUpload({ apiPath: 'test', cif: CIF, xml: XML }),
-  transportStatus: (client) => client.transportStatus({ apiPath: 'test', uploadIndex: '4100000001' }),
-  transportList: (client) => client.transportList({ apiPath: 'test', cif: CIF, days: 10 }),
-};
+const CALLS: Record<ClientEndpoint, (client: AnafClient) => Promise<unknown>> =
+  {
+    hello: (client) => client.hello(),
+    upload: (client) =>
+      client.upload({ apiPath: 'test', cif: CIF, standard: 'UBL', body: XML }),
+    status: (client) =>
+      client.status({ apiPath: 'test', uploadIndex: '5001000001' }),
+    messageList: (client) =>
+      client.listMessages({ apiPath: 'test', cif: CIF, days: 10 }),
+    messagePage: (client) =>
+      client.listMessagePage({
+        apiPath: 'test',
+        cif: CIF,
+        window: listWindow(new Date())!,
+        page: 1,
+      }),
+    download: (client) =>
+      client.download({ apiPath: 'test', downloadId: '3001000001' }),
+    validate: (client) => client.validate({ standard: 'FACT1', xml: XML }),
+    toPdf: (client) => client.convertToPdf({ standard: 'FACT1', xml: XML }),
+    signatureCheck: (client) =>
+      client.checkSignature({ invoice: XML, signature: XML }),
+    transportUpload: (client) =>
+      client.transportUpload({ apiPath: 'test', cif: CIF, xml: XML }),
+    transportStatus: (client) =>
+      client.transportStatus({ apiPath: 'test', uploadIndex: '4100000001' }),
+    transportList: (client) =>
+      client.transportList({ apiPath: 'test', cif: CIF, days: 10 }),
+  };
 
 /** Creates a self-signed certificate for 127.0.0.1 with node-forge. */
 function selfSignedCertificate(): { cert: string; key: string } {
   // Node makes the key because node-forge's RSA in JavaScript takes seconds.
   const pair = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const keyPem = pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-  const publicPem = pair.publicKey.export({ type: 'spki', format: 'pem' }).toString();
+  const keyPem = pair.privateKey
+    .export({ type: 'pkcs8', format: 'pem' })
+    .toString();
+  const publicPem = pair.publicKey
+    .export({ type: 'spki', format: 'pem' })
+    .toString();
   const cert = forge.pki.createCertificate();
   cert.publicKey = forge.pki.publicKeyFromPem(publicPem);
   cert.serialNumber = '01';
@@ -113,13 +136,17 @@ function selfSignedCertificate(): { cert: string; key: string } {
 }
 
 /** The case the server responds with, and the call it is served to. */
-const current: { case: CorpusCase | null; endpoint: ClientEndpoint } = { case: null, endpoint: 'hello' };
+const current: { case: CorpusCase | null; endpoint: ClientEndpoint } = {
+  case: null,
+  endpoint: 'hello',
+};
 
 /** Streams past the endpoint's size cap until the client hangs up. */
 function streamEnormous(response: ServerResponse, declared: boolean): void {
   const cap = ENDPOINTS[current.endpoint].limits.maxResponseBytes;
   const chunk = Buffer.alloc(64 * 1024, 0x20);
-  if (declared) response.setHeader('content-length', String(1024 * 1024 * 1024));
+  if (declared)
+    response.setHeader('content-length', String(1024 * 1024 * 1024));
   let sent = 0;
   const pump = (): void => {
     while (sent <= cap + 4 * chunk.length && !response.destroyed) {
@@ -145,7 +172,8 @@ function respond(request: IncomingMessage, response: ServerResponse): void {
   const { status, contentType, file, generate, headers } = corpusCase.response;
   response.statusCode = status;
   response.setHeader('content-type', contentType);
-  for (const [name, value] of Object.entries(headers ?? {})) response.setHeader(name, value);
+  for (const [name, value] of Object.entries(headers ?? {}))
+    response.setHeader(name, value);
   response.on('error', () => undefined);
   if (generate) {
     streamEnormous(response, generate === 'enormous-declared');
@@ -172,7 +200,10 @@ beforeAll(async () => {
   });
   client = createAnafClient({
     transport,
-    tokens: { accessToken: async () => ACCESS_TOKEN, refreshAfterRejection: async () => null },
+    tokens: {
+      accessToken: async () => ACCESS_TOKEN,
+      refreshAfterRejection: async () => null,
+    },
     logger: createMemoryLogger().logger,
   });
 });
@@ -204,7 +235,9 @@ describe('ANAF response corpus files', () => {
 
   it('every case has a default or every endpoint', () => {
     const incomplete = corpus.cases.filter(
-      (corpusCase) => !corpusCase.expect['*'] && corpus.endpoints.some((name) => !corpusCase.expect[name]),
+      (corpusCase) =>
+        !corpusCase.expect['*'] &&
+        corpus.endpoints.some((name) => !corpusCase.expect[name]),
     );
     expect(incomplete.map((corpusCase) => corpusCase.name)).toEqual([]);
   });
@@ -216,7 +249,8 @@ describe('ANAF response corpus files', () => {
 
 describe.each(corpus.cases)('ANAF response: $name', (corpusCase) => {
   it.each(corpus.endpoints)('%s', async (endpoint) => {
-    const expected = corpusCase.expect[endpoint] ?? corpusCase.expect['*'] ?? {};
+    const expected =
+      corpusCase.expect[endpoint] ?? corpusCase.expect['*'] ?? {};
     current.case = corpusCase;
     current.endpoint = endpoint;
     const outcome = await outcomeOf(() => CALLS[endpoint](client));

@@ -7,7 +7,15 @@ import { once } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  afterAll,
+  afterEach,
+  beforeAll,
+  beforeEach,
+  describe,
+  expect,
+  it,
+} from 'vitest';
 import WebSocket from 'ws';
 import {
   startBrowserShell,
@@ -15,7 +23,10 @@ import {
 } from '../../../electron/browser/server.ts';
 import { createDispatcher } from '../../../electron/core/ipc/dispatcher.ts';
 import { createMemoryLogger } from '../../../electron/core/log/logger.ts';
-import { CHANNEL_NAMES, type ChannelName } from '../../../shared/ipc/contract.ts';
+import {
+  CHANNEL_NAMES,
+  type ChannelName,
+} from '../../../shared/ipc/contract.ts';
 import { VALID_INPUTS } from '../../unit/security/channel-inputs.ts';
 import { spyTable } from '../../unit/security/spy-handlers.ts';
 
@@ -29,7 +40,10 @@ const called: ChannelName[] = [];
 
 beforeAll(async () => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'shell-socket-'));
-  fs.writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>t</title>');
+  fs.writeFileSync(
+    path.join(root, 'index.html'),
+    '<!doctype html><title>t</title>',
+  );
   const memory = createMemoryLogger();
   lines = memory.lines;
   shell = await startBrowserShell({
@@ -81,7 +95,12 @@ function talk(options: TalkOptions = {}): Promise<Conversation> {
   const origin = options.origin === undefined ? target.origin : options.origin;
   const url = `${target.origin.replace('http', 'ws')}${options.path ?? '/ipc'}`;
   const socket = new WebSocket(url, origin === null ? {} : { origin });
-  const conversation: Conversation = { opened: false, received: [], closeCode: null, closeReason: '' };
+  const conversation: Conversation = {
+    opened: false,
+    received: [],
+    closeCode: null,
+    closeReason: '',
+  };
   return new Promise((resolve) => {
     const finish = () => resolve(conversation);
     const timer = setTimeout(() => {
@@ -91,12 +110,18 @@ function talk(options: TalkOptions = {}): Promise<Conversation> {
     socket.on('open', () => {
       conversation.opened = true;
       for (const message of options.messages ?? []) {
-        if (Buffer.isBuffer(message)) socket.send(message, { binary: !options.asText });
-        else socket.send(typeof message === 'string' ? message : JSON.stringify(message));
+        if (Buffer.isBuffer(message))
+          socket.send(message, { binary: !options.asText });
+        else
+          socket.send(
+            typeof message === 'string' ? message : JSON.stringify(message),
+          );
       }
     });
     socket.on('message', (data) => {
-      conversation.received.push(JSON.parse(data.toString()) as Record<string, unknown>);
+      conversation.received.push(
+        JSON.parse(data.toString()) as Record<string, unknown>,
+      );
       if (conversation.received.length === options.stopAfter) {
         clearTimeout(timer);
         socket.close();
@@ -125,7 +150,12 @@ async function readStartLine(child: ChildProcess): Promise<Target> {
 }
 
 const hello = (target: Target = shell) => ({ type: 'hello', key: target.key });
-const call = (channel: string, input: unknown, id = 1) => ({ type: 'call', id, channel, input });
+const call = (channel: string, input: unknown, id = 1) => ({
+  type: 'call',
+  id,
+  channel,
+  input,
+});
 
 describe('browser shell socket key', () => {
   it('right key answers ready', async () => {
@@ -142,7 +172,10 @@ describe('browser shell socket key', () => {
   ])('%s closes the socket', async (_name, key) => {
     const value = typeof key === 'function' ? key() : key;
     const result = await talk({
-      messages: [{ type: 'hello', key: value }, call('settings.get', undefined)],
+      messages: [
+        { type: 'hello', key: value },
+        call('settings.get', undefined),
+      ],
     });
     expect(result.received).toEqual([]);
     expect(result.closeCode).toBe(1008);
@@ -163,14 +196,18 @@ describe('browser shell socket key', () => {
   });
 
   it('a second hello with a wrong key closes', async () => {
-    const result = await talk({ messages: [hello(), { type: 'hello', key: 'wrong' }] });
+    const result = await talk({
+      messages: [hello(), { type: 'hello', key: 'wrong' }],
+    });
     expect(result.closeCode).toBe(1008);
   });
 });
 
 describe('browser shell socket before the key', () => {
   it.each(CHANNEL_NAMES)('%s call closes the socket', async (channel) => {
-    const result = await talk({ messages: [call(channel, VALID_INPUTS[channel])] });
+    const result = await talk({
+      messages: [call(channel, VALID_INPUTS[channel])],
+    });
     expect(result.closeCode).toBe(1008);
     expect(result.received).toEqual([]);
     expect(called).toEqual([]);
@@ -184,7 +221,10 @@ describe('browser shell socket origin', () => {
     ['another site', 'https://evil.example'],
     ['another port', 'http://127.0.0.1:1'],
     ['https on the same port', () => shell.origin.replace('http:', 'https:')],
-    ['a look-alike host', () => shell.origin.replace('127.0.0.1', '127.0.0.1.evil.example')],
+    [
+      'a look-alike host',
+      () => shell.origin.replace('127.0.0.1', '127.0.0.1.evil.example'),
+    ],
     ['a file page', 'file://'],
   ])('%s is refused', async (_name, origin) => {
     const value = typeof origin === 'function' ? origin() : origin;
@@ -201,13 +241,18 @@ describe('browser shell socket origin', () => {
 
   it('refusal is logged', async () => {
     await talk({ origin: 'https://evil.example', messages: [hello()] });
-    expect(lines.some((line) => line.includes('Refused a WebSocket'))).toBe(true);
+    expect(lines.some((line) => line.includes('Refused a WebSocket'))).toBe(
+      true,
+    );
   });
 
-  it.each(['/ipc/', '/ipc?key=x', '/other', '/'])('path %s is refused', async (socketPath) => {
-    const result = await talk({ path: socketPath, messages: [hello()] });
-    expect(result.opened).toBe(false);
-  });
+  it.each(['/ipc/', '/ipc?key=x', '/other', '/'])(
+    'path %s is refused',
+    async (socketPath) => {
+      const result = await talk({ path: socketPath, messages: [hello()] });
+      expect(result.opened).toBe(false);
+    },
+  );
 });
 
 // The size cases run against the server in a child process, because a
@@ -218,7 +263,9 @@ describe('browser shell socket message size', () => {
 
   beforeEach(async () => {
     const script = path.join(import.meta.dirname, 'shell-child.ts');
-    child = spawn(process.execPath, [script, root], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(process.execPath, [script, root], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     target = await readStartLine(child);
   });
 
@@ -234,12 +281,19 @@ describe('browser shell socket message size', () => {
   async function expectStillServing(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(child.exitCode).toBeNull();
-    const again = await talk({ target, messages: [hello(target)], stopAfter: 1 });
+    const again = await talk({
+      target,
+      messages: [hello(target)],
+      stopAfter: 1,
+    });
     expect(again.received).toEqual([{ type: 'ready' }]);
   }
 
   it('oversized message before the key closes', async () => {
-    const big = JSON.stringify({ type: 'hello', key: 'x'.repeat(MAX_MESSAGE_BYTES) });
+    const big = JSON.stringify({
+      type: 'hello',
+      key: 'x'.repeat(MAX_MESSAGE_BYTES),
+    });
     const result = await talk({ target, messages: [big] });
     expect(result.closeCode).toBe(1009);
     expect(result.received).toEqual([]);
@@ -247,22 +301,36 @@ describe('browser shell socket message size', () => {
   });
 
   it('oversized call after the key closes', async () => {
-    const big = JSON.stringify(call('log.write', { level: 'info', message: 'x'.repeat(MAX_MESSAGE_BYTES) }));
+    const big = JSON.stringify(
+      call('log.write', {
+        level: 'info',
+        message: 'x'.repeat(MAX_MESSAGE_BYTES),
+      }),
+    );
     const result = await talk({ target, messages: [hello(target), big] });
     expect(result.closeCode).toBe(1009);
     await expectStillServing();
   });
 
   it('invalid UTF-8 text closes the socket', async () => {
-    const result = await talk({ target, messages: [Buffer.from([0x7b, 0xff, 0xfe, 0x7d])], asText: true });
+    const result = await talk({
+      target,
+      messages: [Buffer.from([0x7b, 0xff, 0xfe, 0x7d])],
+      asText: true,
+    });
     expect(result.closeCode).toBe(1007);
     await expectStillServing();
   });
 
   it('large call under the limit is input.invalid', async () => {
     const input = { level: 'info', message: 'x'.repeat(1024 * 1024) };
-    const result = await talk({ messages: [hello(), call('log.write', input)], stopAfter: 2 });
-    expect(result.received[1]).toMatchObject({ result: { ok: false, error: { code: 'input.invalid' } } });
+    const result = await talk({
+      messages: [hello(), call('log.write', input)],
+      stopAfter: 2,
+    });
+    expect(result.received[1]).toMatchObject({
+      result: { ok: false, error: { code: 'input.invalid' } },
+    });
     expect(called).toEqual([]);
   });
 });
@@ -272,8 +340,14 @@ describe('browser shell socket garbage', () => {
     ['text that is not JSON', 'not json'],
     ['a JSON array', '[1,2,3]'],
     ['an unknown message type', JSON.stringify({ type: 'eval', code: '1' })],
-    ['a call without an id', JSON.stringify({ type: 'call', channel: 'app.info' })],
-    ['a negative id', JSON.stringify({ type: 'call', id: -1, channel: 'app.info' })],
+    [
+      'a call without an id',
+      JSON.stringify({ type: 'call', channel: 'app.info' }),
+    ],
+    [
+      'a negative id',
+      JSON.stringify({ type: 'call', id: -1, channel: 'app.info' }),
+    ],
   ])('%s after the key closes', async (_name, message) => {
     const result = await talk({ messages: [hello(), message] });
     expect(result.closeCode).toBe(1008);
@@ -283,29 +357,52 @@ describe('browser shell socket garbage', () => {
   it.each(['fs.readFile', 'constructor', '__proto__', 'toString'])(
     'unknown channel %s is input.invalid',
     async (channel) => {
-      const result = await talk({ messages: [hello(), call(channel, undefined)], stopAfter: 2 });
-      expect(result.received[1]).toMatchObject({ result: { ok: false, error: { code: 'input.invalid' } } });
+      const result = await talk({
+        messages: [hello(), call(channel, undefined)],
+        stopAfter: 2,
+      });
+      expect(result.received[1]).toMatchObject({
+        result: { ok: false, error: { code: 'input.invalid' } },
+      });
       expect(called).toEqual([]);
     },
   );
 
-  it.each(CHANNEL_NAMES)('%s with garbage input is input.invalid', async (channel) => {
-    const result = await talk({
-      messages: [hello(), call(channel, { unexpectedKey: true })],
-      stopAfter: 2,
-    });
-    expect(result.received[1]).toMatchObject({ result: { ok: false, error: { code: 'input.invalid' } } });
-    expect(called).toEqual([]);
-  });
+  it.each(CHANNEL_NAMES)(
+    '%s with garbage input is input.invalid',
+    async (channel) => {
+      const result = await talk({
+        messages: [hello(), call(channel, { unexpectedKey: true })],
+        stopAfter: 2,
+      });
+      expect(result.received[1]).toMatchObject({
+        result: { ok: false, error: { code: 'input.invalid' } },
+      });
+      expect(called).toEqual([]);
+    },
+  );
 
-  it.each(CHANNEL_NAMES)('%s with valid input reaches its handler', async (channel) => {
-    const result = await talk({ messages: [hello(), call(channel, VALID_INPUTS[channel])], stopAfter: 2 });
-    expect(result.received[1]).toEqual({ type: 'result', id: 1, result: { ok: true, value: null } });
-    expect(called).toEqual([channel]);
-  });
+  it.each(CHANNEL_NAMES)(
+    '%s with valid input reaches its handler',
+    async (channel) => {
+      const result = await talk({
+        messages: [hello(), call(channel, VALID_INPUTS[channel])],
+        stopAfter: 2,
+      });
+      expect(result.received[1]).toEqual({
+        type: 'result',
+        id: 1,
+        result: { ok: true, value: null },
+      });
+      expect(called).toEqual([channel]);
+    },
+  );
 
   it('shell keeps serving after the abuse', async () => {
-    const result = await talk({ messages: [hello(), call('app.info', undefined)], stopAfter: 2 });
+    const result = await talk({
+      messages: [hello(), call('app.info', undefined)],
+      stopAfter: 2,
+    });
     expect(result.received[1]).toMatchObject({ result: { ok: true } });
   });
 });

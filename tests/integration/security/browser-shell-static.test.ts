@@ -40,7 +40,13 @@ function rawRequest(requestPath: string, method = 'GET'): Promise<RawResponse> {
         let body = '';
         response.setEncoding('utf8');
         response.on('data', (chunk: string) => (body += chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }));
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            body,
+          }),
+        );
       },
     );
     request.on('error', reject);
@@ -50,7 +56,10 @@ function rawRequest(requestPath: string, method = 'GET'): Promise<RawResponse> {
 
 beforeAll(async () => {
   fs.mkdirSync(path.join(root, 'assets'), { recursive: true });
-  fs.writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>app</title>');
+  fs.writeFileSync(
+    path.join(root, 'index.html'),
+    '<!doctype html><title>app</title>',
+  );
   fs.writeFileSync(path.join(root, 'assets', 'main.js'), 'export {};');
   fs.writeFileSync(secretFile, CANARY);
   const { logger } = createMemoryLogger();
@@ -77,7 +86,9 @@ describe('browser shell CSP over HTTP', () => {
     ['a POST', '/', 'POST'],
   ])('%s carries the strict CSP', async (_name, requestPath, method) => {
     const response = await rawRequest(requestPath, method);
-    expect(response.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(response.headers['content-security-policy']).toBe(
+      CONTENT_SECURITY_POLICY,
+    );
   });
 
   it('the page has nosniff and no referrer', async () => {

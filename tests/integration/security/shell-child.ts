@@ -13,13 +13,18 @@ import { ok } from '../../../shared/result.ts';
 const rendererRoot = process.argv[2];
 if (!rendererRoot) throw new Error('Missing the renderer folder argument.');
 
-const logger = createLogger((level, line) => process.stderr.write(`${level} ${line}\n`), 'shell-child');
+const logger = createLogger(
+  (level, line) => process.stderr.write(`${level} ${line}\n`),
+  'shell-child',
+);
 const shell = await startBrowserShell({
   rendererRoot,
   dispatch: async () => ok(null),
   logger,
 });
-process.stdout.write(`${JSON.stringify({ origin: shell.origin, key: shell.key })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ origin: shell.origin, key: shell.key })}\n`,
+);
 process.once('SIGTERM', () => {
   void shell.close().then(() => process.exit(0));
 });

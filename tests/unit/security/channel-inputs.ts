@@ -3,15 +3,22 @@
  * from trusted and untrusted senders. The mapped type turns a new channel
  * without a sample into a type error.
  */
-import type { ChannelInput, ChannelName } from '../../../shared/ipc/contract.ts';
+import type {
+  ChannelInput,
+  ChannelName,
+} from '../../../shared/ipc/contract.ts';
 
 const CIF = '18654326';
 const MESSAGE = { cif: CIF, messageId: '3001000001' };
-const FILE = { name: 'factura.xml', base64: Buffer.from('<Invoice/>').toString('base64') };
+const FILE = {
+  name: 'factura.xml',
+  base64: Buffer.from('<Invoice/>').toString('base64'),
+};
 
 export const VALID_INPUTS: { [C in ChannelName]: ChannelInput<C> } = {
   'app.info': undefined,
   'settings.get': undefined,
+  'settings.chooseArchiveDir': undefined,
   'settings.set': { language: 'en' },
   'environment.get': undefined,
   'environment.select': { environment: 'sandbox' },
@@ -39,9 +46,18 @@ export const VALID_INPUTS: { [C in ChannelName]: ChannelInput<C> } = {
   'invoices.save': { ...MESSAGE, format: 'pdf' },
   'invoices.openAttachment': { ...MESSAGE, attachmentIndex: 0 },
   'invoices.exportCsv': { query: { cif: CIF }, perLine: false },
-  'invoices.exportBundle': { cif: CIF, dateFrom: '2026-01-01', dateTo: '2026-01-31' },
+  'invoices.exportBundle': {
+    cif: CIF,
+    dateFrom: '2026-01-01',
+    dateTo: '2026-01-31',
+  },
   'uploads.check': { cif: CIF, files: [FILE] },
-  'uploads.submit': { cif: CIF, files: [FILE], acceptWarnings: false, allowDuplicate: false },
+  'uploads.submit': {
+    cif: CIF,
+    files: [FILE],
+    acceptWarnings: false,
+    allowDuplicate: false,
+  },
   'uploads.list': {},
   'uploads.resolveUnknown': { uploadId: 'upload-1', decision: 'markNotSent' },
   'sync.run': {},

@@ -13,7 +13,11 @@ function setUp() {
   const memory = createMemoryLogger();
   const dispatch = createDispatcher(test.core.handlers, memory.logger);
   const open = (url: unknown) =>
-    dispatch('shell.openExternal', { url }, { shell: 'browser', sender: 'test' });
+    dispatch(
+      'shell.openExternal',
+      { url },
+      { shell: 'browser', sender: 'test' },
+    );
   return { open, opened: test.opened, coreLines: test.lines };
 }
 
@@ -59,7 +63,9 @@ describe('external links through the contract', () => {
   it('refusal is logged', async () => {
     const { open, coreLines } = setUp();
     await open('http://www.anaf.ro/');
-    expect(coreLines.some((line) => line.includes('Refused to open a link'))).toBe(true);
+    expect(
+      coreLines.some((line) => line.includes('Refused to open a link')),
+    ).toBe(true);
   });
 
   it('refusal log has no query string', async () => {

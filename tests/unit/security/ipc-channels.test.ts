@@ -34,7 +34,12 @@ function setUp() {
     removeHandler: (channel) => handlers.delete(channel),
   };
   const dispatch = createDispatcher(spyTable(called), memory.logger);
-  registerIpcHandlers(ipcMain, dispatch, new Set([APP_WINDOW_ID]), memory.logger);
+  registerIpcHandlers(
+    ipcMain,
+    dispatch,
+    new Set([APP_WINDOW_ID]),
+    memory.logger,
+  );
   const call = async (
     channel: ChannelName,
     event: IpcMainInvokeEvent,
@@ -51,19 +56,50 @@ function invokeEvent(
   senderId: number,
   frame: { url: string; parent: object | null } | null,
 ): IpcMainInvokeEvent {
-  return { sender: { id: senderId }, senderFrame: frame } as unknown as IpcMainInvokeEvent;
+  return {
+    sender: { id: senderId },
+    senderFrame: frame,
+  } as unknown as IpcMainInvokeEvent;
 }
 
-const trusted = () => invokeEvent(APP_WINDOW_ID, { url: APP_PAGE, parent: null });
+const trusted = () =>
+  invokeEvent(APP_WINDOW_ID, { url: APP_PAGE, parent: null });
 
 const UNTRUSTED_SENDERS: Array<[string, () => IpcMainInvokeEvent]> = [
   ['another window', () => invokeEvent(8, { url: APP_PAGE, parent: null })],
-  ['a web page', () => invokeEvent(APP_WINDOW_ID, { url: 'https://evil.example/', parent: null })],
-  ['a file page', () => invokeEvent(APP_WINDOW_ID, { url: 'file:///tmp/index.html', parent: null })],
-  ['another app host', () => invokeEvent(APP_WINDOW_ID, { url: 'app://evil/index.html', parent: null })],
-  ['a subframe', () => invokeEvent(APP_WINDOW_ID, { url: APP_PAGE, parent: {} })],
+  [
+    'a web page',
+    () =>
+      invokeEvent(APP_WINDOW_ID, {
+        url: 'https://evil.example/',
+        parent: null,
+      }),
+  ],
+  [
+    'a file page',
+    () =>
+      invokeEvent(APP_WINDOW_ID, {
+        url: 'file:///tmp/index.html',
+        parent: null,
+      }),
+  ],
+  [
+    'another app host',
+    () =>
+      invokeEvent(APP_WINDOW_ID, {
+        url: 'app://evil/index.html',
+        parent: null,
+      }),
+  ],
+  [
+    'a subframe',
+    () => invokeEvent(APP_WINDOW_ID, { url: APP_PAGE, parent: {} }),
+  ],
   ['a destroyed frame', () => invokeEvent(APP_WINDOW_ID, null)],
-  ['about:blank', () => invokeEvent(APP_WINDOW_ID, { url: 'about:blank', parent: null })],
+  [
+    'about:blank',
+    () => invokeEvent(APP_WINDOW_ID, { url: 'about:blank', parent: null }),
+  ],
 ];
 
 const GARBAGE_INPUTS: Array<[string, unknown]> = [
@@ -85,7 +121,9 @@ describe('IPC contract coverage', () => {
   });
 
   it('every channel has a valid sample input', () => {
-    const missing = CHANNEL_NAMES.filter((channel) => !(channel in VALID_INPUTS));
+    const missing = CHANNEL_NAMES.filter(
+      (channel) => !(channel in VALID_INPUTS),
+    );
     expect(missing).toEqual([]);
   });
 });
@@ -98,20 +136,28 @@ describe.each(CHANNEL_NAMES)('IPC channel %s', (channel) => {
     expect(called).toEqual([channel]);
   });
 
-  it.each(UNTRUSTED_SENDERS)('rejects %s with ipc.forbidden', async (_name, event) => {
-    const { call, called, lines } = setUp();
-    const result = await call(channel, event(), VALID_INPUTS[channel]);
-    expect(codeOf(result)).toBe('ipc.forbidden');
-    expect(called).toEqual([]);
-    expect(lines.some((line) => line.includes('untrusted sender'))).toBe(true);
-  });
+  it.each(UNTRUSTED_SENDERS)(
+    'rejects %s with ipc.forbidden',
+    async (_name, event) => {
+      const { call, called, lines } = setUp();
+      const result = await call(channel, event(), VALID_INPUTS[channel]);
+      expect(codeOf(result)).toBe('ipc.forbidden');
+      expect(called).toEqual([]);
+      expect(lines.some((line) => line.includes('untrusted sender'))).toBe(
+        true,
+      );
+    },
+  );
 
-  it.each(GARBAGE_INPUTS)('rejects %s with input.invalid', async (_name, input) => {
-    const { call, called } = setUp();
-    const result = await call(channel, trusted(), input);
-    expect(codeOf(result)).toBe('input.invalid');
-    expect(called).toEqual([]);
-  });
+  it.each(GARBAGE_INPUTS)(
+    'rejects %s with input.invalid',
+    async (_name, input) => {
+      const { call, called } = setUp();
+      const result = await call(channel, trusted(), input);
+      expect(codeOf(result)).toBe('input.invalid');
+      expect(called).toEqual([]);
+    },
+  );
 
   it('checks the sender before the input', async () => {
     const { call } = setUp();
@@ -123,7 +169,11 @@ describe.each(CHANNEL_NAMES)('IPC channel %s', (channel) => {
 describe('prototype pollution', () => {
   it('a __proto__ key leaves objects clean', async () => {
     const { call } = setUp();
-    await call('settings.set', trusted(), JSON.parse('{"__proto__": {"polluted": true}}'));
+    await call(
+      'settings.set',
+      trusted(),
+      JSON.parse('{"__proto__": {"polluted": true}}'),
+    );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });

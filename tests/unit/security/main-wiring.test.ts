@@ -180,14 +180,25 @@ async function startMain(lockGranted: boolean): Promise<void> {
 }
 
 /** Emits a navigation event as Electron does: the URL on the event and as the second argument. */
-function fire(contents: InstanceType<typeof fakes.FakeWebContents>, name: string, url: string) {
-  const event = { url, prevented: false, preventDefault: () => (event.prevented = true) };
+function fire(
+  contents: InstanceType<typeof fakes.FakeWebContents>,
+  name: string,
+  url: string,
+) {
+  const event = {
+    url,
+    prevented: false,
+    preventDefault: () => (event.prevented = true),
+  };
   contents.emit(name, event, url);
   return event;
 }
 
 function invokeEvent(senderId: number, url: string): IpcMainInvokeEvent {
-  return { sender: { id: senderId }, senderFrame: { url, parent: null } } as unknown as IpcMainInvokeEvent;
+  return {
+    sender: { id: senderId },
+    senderFrame: { url, parent: null },
+  } as unknown as IpcMainInvokeEvent;
 }
 
 beforeAll(() => {
@@ -242,7 +253,10 @@ describe('main process (mocked electron)', () => {
   });
 
   it('main window is isolated and sandboxed', () => {
-    const preferences = mainWindow().options.webPreferences as Record<string, unknown>;
+    const preferences = mainWindow().options.webPreferences as Record<
+      string,
+      unknown
+    >;
     expect(preferences.contextIsolation).toBe(true);
     expect(preferences.sandbox).toBe(true);
     expect(preferences.nodeIntegration).toBe(false);
@@ -250,12 +264,18 @@ describe('main process (mocked electron)', () => {
   });
 
   it('main window denies foreign navigation', () => {
-    const event = fire(mainWindow().webContents, 'will-navigate', 'https://evil.example/');
+    const event = fire(
+      mainWindow().webContents,
+      'will-navigate',
+      'https://evil.example/',
+    );
     expect(event.prevented).toBe(true);
   });
 
   it('main window denies window.open', () => {
-    const decision = mainWindow().webContents.openHandler?.({ url: 'https://evil.example/' });
+    const decision = mainWindow().webContents.openHandler?.({
+      url: 'https://evil.example/',
+    });
     expect(decision).toEqual({ action: 'deny' });
   });
 
@@ -264,17 +284,24 @@ describe('main process (mocked electron)', () => {
     fakes.app.emit('web-contents-created', {}, contents);
     const event = fire(contents, 'will-redirect', 'https://evil.example/');
     expect(event.prevented).toBe(true);
-    expect(contents.openHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+    expect(contents.openHandler?.({ url: 'https://evil.example/' })).toEqual({
+      action: 'deny',
+    });
   });
 
   it('registers a handler for every channel', () => {
-    const missing = CHANNEL_NAMES.filter((channel) => !fakes.ipcHandlers.has(ipcChannelName(channel)));
+    const missing = CHANNEL_NAMES.filter(
+      (channel) => !fakes.ipcHandlers.has(ipcChannelName(channel)),
+    );
     expect(missing).toEqual([]);
   });
 
   it('answers its own window', async () => {
     const handler = fakes.ipcHandlers.get(ipcChannelName('app.info'))!;
-    const event = invokeEvent(mainWindow().webContents.id, 'app://efactura/index.html');
+    const event = invokeEvent(
+      mainWindow().webContents.id,
+      'app://efactura/index.html',
+    );
     const result = (await handler(event, undefined)) as Result<unknown>;
     expect(result.ok).toBe(true);
   });
@@ -290,7 +317,8 @@ describe('main process (mocked electron)', () => {
       for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
         const full = path.join(folder, entry.name);
         const mode = fs.lstatSync(full).mode & 0o777;
-        if (mode !== (entry.isDirectory() ? 0o700 : 0o600)) wrong.push(`${full} ${mode.toString(8)}`);
+        if (mode !== (entry.isDirectory() ? 0o700 : 0o600))
+          wrong.push(`${full} ${mode.toString(8)}`);
         if (entry.isDirectory()) visit(full);
       }
     };
@@ -302,19 +330,25 @@ describe('main process (mocked electron)', () => {
   it('rejects a window it did not create', async () => {
     const handler = fakes.ipcHandlers.get(ipcChannelName('app.info'))!;
     const other = new fakes.FakeWebContents();
-    const result = (await handler(invokeEvent(other.id, 'app://efactura/index.html'), undefined)) as Result<unknown>;
+    const result = (await handler(
+      invokeEvent(other.id, 'app://efactura/index.html'),
+      undefined,
+    )) as Result<unknown>;
     expect(codeOf(result)).toBe('ipc.forbidden');
   });
 });
 
 describe('login window under the app-wide guard (mocked electron)', () => {
   async function openLoginWindow() {
-    const { createLoginWindowTransport } = await import('../../../electron/shell/auth/login-window.ts');
-    const { createMemoryLogger } = await import('../../../electron/core/log/logger.ts');
+    const { createLoginWindowTransport } =
+      await import('../../../electron/shell/auth/login-window.ts');
+    const { createMemoryLogger } =
+      await import('../../../electron/core/log/logger.ts');
     const request: AuthorizationRequest = {
       authorizeUrl: `${IDP}/anaf-oauth2/v1/authorize?response_type=code&state=s1`,
       redirectUri: REDIRECT,
-      match: (url) => matchCallback(url, { redirectUri: REDIRECT, state: 's1' }),
+      match: (url) =>
+        matchCallback(url, { redirectUri: REDIRECT, state: 's1' }),
       signal: new AbortController().signal,
     };
     const outcome = createLoginWindowTransport({
@@ -327,7 +361,11 @@ describe('login window under the app-wide guard (mocked electron)', () => {
 
   it('login window denies other origins', async () => {
     const window = await openLoginWindow();
-    const event = fire(window.webContents, 'will-navigate', 'https://evil.example/');
+    const event = fire(
+      window.webContents,
+      'will-navigate',
+      'https://evil.example/',
+    );
     expect(event.prevented).toBe(true);
     window.close();
   });
@@ -335,17 +373,27 @@ describe('login window under the app-wide guard (mocked electron)', () => {
   // NOTE: fails today. main.ts attaches guardNavigation with no allowed
   // origins to every webContents, the login window's included, so any page
   // change inside the identity provider is cancelled as well.
-  it.each(['will-navigate', 'will-redirect'])('login window %s within the IdP', async (name) => {
-    const window = await openLoginWindow();
-    const event = fire(window.webContents, name, `${IDP}/anaf-oauth2/v1/consent?step=2`);
-    expect(event.prevented).toBe(false);
-    window.close();
-  });
+  it.each(['will-navigate', 'will-redirect'])(
+    'login window %s within the IdP',
+    async (name) => {
+      const window = await openLoginWindow();
+      const event = fire(
+        window.webContents,
+        name,
+        `${IDP}/anaf-oauth2/v1/consent?step=2`,
+      );
+      expect(event.prevented).toBe(false);
+      window.close();
+    },
+  );
 
   it('login window cannot call the app', async () => {
     const window = await openLoginWindow();
     const handler = fakes.ipcHandlers.get(ipcChannelName('app.info'))!;
-    const event = invokeEvent(window.webContents.id, `${IDP}/anaf-oauth2/v1/authorize`);
+    const event = invokeEvent(
+      window.webContents.id,
+      `${IDP}/anaf-oauth2/v1/authorize`,
+    );
     const result = (await handler(event, undefined)) as Result<unknown>;
     expect(codeOf(result)).toBe('ipc.forbidden');
     window.close();

@@ -6,10 +6,7 @@ import { EventEmitter } from 'node:events';
 import type { WebContents } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../../../electron/core/log/logger.ts';
-import {
-  guardNavigation,
-  isAppUrl,
-} from '../../../electron/shell/security.ts';
+import { guardNavigation, isAppUrl } from '../../../electron/shell/security.ts';
 
 type OpenHandler = (details: { url: string }) => { action: string };
 
@@ -93,9 +90,7 @@ describe('navigation guard', () => {
     const { fire, lines } = guarded();
     fire(name, `https://evil.example/path${SECRET_QUERY}`);
     expect(lines.some((line) => line.includes(`Denied ${what}`))).toBe(true);
-    expect(lines.some((line) => line.includes('evil.example/path'))).toBe(
-      true,
-    );
+    expect(lines.some((line) => line.includes('evil.example/path'))).toBe(true);
   });
 
   it.each(['will-navigate', 'will-redirect'])(
@@ -121,7 +116,9 @@ describe('navigation guard', () => {
 
   it('window.open refusal is logged without the query', () => {
     const { contents, lines } = guarded();
-    contents.openHandler?.({ url: `https://evil.example/popup${SECRET_QUERY}` });
+    contents.openHandler?.({
+      url: `https://evil.example/popup${SECRET_QUERY}`,
+    });
     const text = lines.join('\n');
     expect(text).toContain('Denied window.open');
     expect(text).not.toContain('c0de5ecret42');

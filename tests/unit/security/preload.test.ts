@@ -10,7 +10,8 @@ import { CHANNEL_NAMES, EVENT_NAMES } from '../../../shared/ipc/contract.ts';
 const fakes = vi.hoisted(() => ({
   exposed: [] as Array<{ key: string; api: Record<string, unknown> }>,
   invoked: [] as unknown[][],
-  ipcRenderer: null as null | (EventEmitter & { invoke(...args: unknown[]): Promise<unknown> }),
+  ipcRenderer: null as
+    null | (EventEmitter & { invoke(...args: unknown[]): Promise<unknown> }),
 }));
 
 vi.mock('electron', async () => {
@@ -25,7 +26,8 @@ vi.mock('electron', async () => {
   const electron = {
     ipcRenderer,
     contextBridge: {
-      exposeInMainWorld: (key: string, api: Record<string, unknown>) => fakes.exposed.push({ key, api }),
+      exposeInMainWorld: (key: string, api: Record<string, unknown>) =>
+        fakes.exposed.push({ key, api }),
     },
   };
   return { ...electron, default: electron };
@@ -48,7 +50,9 @@ describe('preload bridge (mocked electron)', () => {
   });
 
   it('exposes only functions', () => {
-    const others = Object.entries(api()).filter(([, value]) => typeof value !== 'function');
+    const others = Object.entries(api()).filter(
+      ([, value]) => typeof value !== 'function',
+    );
     expect(others).toEqual([]);
   });
 
@@ -57,9 +61,14 @@ describe('preload bridge (mocked electron)', () => {
   });
 
   it('calls invoke with the prefixed channel', async () => {
-    const settingsSet = api().settingsSet as (input: unknown) => Promise<unknown>;
+    const settingsSet = api().settingsSet as (
+      input: unknown,
+    ) => Promise<unknown>;
     await settingsSet({ language: 'en' });
-    expect(fakes.invoked.at(-1)).toEqual(['efactura:settings.set', { language: 'en' }]);
+    expect(fakes.invoked.at(-1)).toEqual([
+      'efactura:settings.set',
+      { language: 'en' },
+    ]);
   });
 
   it('ignores events outside the contract', () => {
@@ -70,10 +79,19 @@ describe('preload bridge (mocked electron)', () => {
   });
 
   it('listeners get the payload only', () => {
-    const on = api().on as (event: string, listener: (...args: unknown[]) => void) => () => void;
+    const on = api().on as (
+      event: string,
+      listener: (...args: unknown[]) => void,
+    ) => () => void;
     const received: unknown[][] = [];
-    const unsubscribe = on(EVENT_NAMES[0] ?? 'settings.changed', (...args) => received.push(args));
-    fakes.ipcRenderer?.emit(`efactura:event:${EVENT_NAMES[0]}`, { sender: fakes.ipcRenderer }, { language: 'en' });
+    const unsubscribe = on(EVENT_NAMES[0] ?? 'settings.changed', (...args) =>
+      received.push(args),
+    );
+    fakes.ipcRenderer?.emit(
+      `efactura:event:${EVENT_NAMES[0]}`,
+      { sender: fakes.ipcRenderer },
+      { language: 'en' },
+    );
     unsubscribe();
     expect(received).toEqual([[{ language: 'en' }]]);
   });

@@ -1,5 +1,8 @@
 import type { HandlerTable } from '../../../electron/core/ipc/dispatcher.ts';
-import { CHANNEL_NAMES, type ChannelName } from '../../../shared/ipc/contract.ts';
+import {
+  CHANNEL_NAMES,
+  type ChannelName,
+} from '../../../shared/ipc/contract.ts';
 
 /**
  * Creates a handler table whose every handler records its channel in

@@ -111,7 +111,10 @@ describe('app:// protocol (mocked electron)', () => {
 
   beforeAll(() => {
     fs.mkdirSync(path.join(root, 'assets'), { recursive: true });
-    fs.writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>app</title>');
+    fs.writeFileSync(
+      path.join(root, 'index.html'),
+      '<!doctype html><title>app</title>',
+    );
     fs.writeFileSync(path.join(root, 'assets', 'main.js'), 'export {};');
     fs.writeFileSync(path.join(outside, 'secret.txt'), 'OUTSIDE-THE-RENDERER');
     const protocol = {
@@ -139,16 +142,17 @@ describe('app:// protocol (mocked electron)', () => {
     expect(APP_SCHEME_PRIVILEGES.privileges.corsEnabled).toBe(false);
   });
 
-  it.each(['app://efactura/index.html', 'app://efactura/assets/main.js', 'app://efactura/settings'])(
-    '%s carries the strict CSP',
-    async (url) => {
-      const response = await get(url);
-      expect(response.status).toBe(200);
-      expect(response.headers.get('content-security-policy')).toBe(
-        CONTENT_SECURITY_POLICY,
-      );
-    },
-  );
+  it.each([
+    'app://efactura/index.html',
+    'app://efactura/assets/main.js',
+    'app://efactura/settings',
+  ])('%s carries the strict CSP', async (url) => {
+    const response = await get(url);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-security-policy')).toBe(
+      CONTENT_SECURITY_POLICY,
+    );
+  });
 
   it('sends nosniff and no referrer', async () => {
     const response = await get('app://efactura/index.html');
