@@ -92,6 +92,12 @@ async function start(): Promise<void> {
     },
     openExternal: (url) => shell.openExternal(url),
     deliver: saveWithDialog,
+    chooseFolder: async () => {
+      const options = { properties: ['openDirectory' as const, 'createDirectory' as const] };
+      const window = mainWindow();
+      const choice = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+      return choice.canceled ? null : (choice.filePaths[0] ?? null);
+    },
     notify: (title, body) => {
       if (Notification.isSupported()) new Notification({ title, body }).show();
     },

@@ -98,6 +98,8 @@ export const channels = {
   'app.info': { input: noInput, output: returns<AppInfo>() },
   'settings.get': { input: noInput, output: returns<Settings>() },
   'settings.set': { input: settingsPatchSchema, output: returns<Settings>() },
+  /** A native folder dialog in Electron; null where there is none (type the path instead). */
+  'settings.chooseArchiveDir': { input: noInput, output: returns<{ path: string | null }>() },
   'environment.get': { input: noInput, output: returns<EnvironmentInfo>() },
   'environment.select': {
     input: z.object({ environment: z.enum(ENVIRONMENTS) }).strict(),

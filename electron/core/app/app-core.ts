@@ -48,6 +48,8 @@ export interface Platform {
   startSandboxAtLaunch?: boolean;
   /** False leaves background sync to explicit `sync.run` calls (the CLI, tests). */
   startSyncAtLaunch?: boolean;
+  /** Asks the user for a folder with a native dialog, where the shell has one. */
+  chooseFolder?: () => Promise<string | null>;
   /** Shows a desktop notification (new invoices received, uploads rejected). */
   notify?: (title: string, body: string) => void;
 }
@@ -131,6 +133,7 @@ export function createAppCore(platform: Platform): AppCore {
       }
       return settings.update(patch);
     },
+    'settings.chooseArchiveDir': async () => ({ path: platform.chooseFolder ? await platform.chooseFolder() : null }),
     'environment.get': () => environmentInfo(),
     'environment.select': ({ environment }) => {
       settings.update({ environment });
