@@ -32,6 +32,7 @@ import {
 } from '../core/log/logger.ts';
 import { createNodeLogSink } from '../core/log/node-log-sink.ts';
 import { openNodeVault } from '../core/vault/index.ts';
+import { createCliDelivery, type CliDelivery } from './delivery.ts';
 import { failure, fromAppError } from './errors.ts';
 import type { Output } from './output.ts';
 import { loadSavedSandbox } from './sandbox-config.ts';
@@ -71,6 +72,8 @@ export class CliSession {
   readonly holdsLock: boolean;
   /** The lock holder's message, when another process holds the lock. */
   readonly lockMessage: string | null;
+  /** Where the next exported or saved file goes. */
+  readonly delivery: CliDelivery;
   readonly #dispatch: Dispatch;
   readonly #events: EventEmitter;
   readonly #lock: LockAttempt | null;
@@ -81,12 +84,14 @@ export class CliSession {
     dataDir: string;
     events: EventEmitter;
     lock: LockAttempt | null;
+    delivery: CliDelivery;
   }) {
     this.core = parts.core;
     this.logger = parts.logger;
     this.dataDir = parts.dataDir;
     this.#events = parts.events;
     this.#lock = parts.lock;
+    this.delivery = parts.delivery;
     this.holdsLock = parts.lock?.acquired === true;
     this.lockMessage =
       parts.lock && !parts.lock.acquired ? parts.lock.message : null;
@@ -183,6 +188,7 @@ export async function openSession(
     if (vaultStatus.weak) options.output.warning(vaultStatus.message);
 
     const events = new EventEmitter();
+    const delivery = createCliDelivery(dataDir);
     const core = createAppCore({
       shell: 'cli',
       version: appVersion(),
@@ -195,7 +201,10 @@ export async function openSession(
         await open(url);
       },
       emit: (event, payload) => events.emit(event, payload),
+      deliver: delivery.deliver,
+      // A command does its own work and exits: no background sync.
       startSandboxAtLaunch: false,
+      startSyncAtLaunch: false,
       ...(lock?.acquired
         ? {}
         : {
@@ -210,7 +219,7 @@ export async function openSession(
       core.services.queue.setRateLimit(options.rateLimit);
 
     logger.info('Command started', { dataDir, lock: lock?.acquired ?? false });
-    return new CliSession({ core, logger, dataDir, events, lock });
+    return new CliSession({ core, logger, dataDir, events, lock, delivery });
   } catch (error) {
     if (lock?.acquired) lock.release();
     throw error;

@@ -88,6 +88,8 @@ async function exportArchive(
     dateTo: options.to,
   };
 
+  // The core delivers the file to the path given with --csv or --zip.
+  session.delivery.saveNextTo(target);
   let result: ExportResult;
   let count: number;
   if (format === 'csv') {
@@ -102,34 +104,16 @@ async function exportArchive(
     result = bundle;
     count = bundle.messages;
   }
-  placeExport(result, target);
+  if (result.savedTo === null || path.resolve(result.savedTo) !== target) {
+    throw failure(
+      `The export was not written to ${target} (${result.savedTo ?? 'no file'}); the log has the details.`,
+      'internal',
+    );
+  }
 
   const noun = format === 'csv' ? 'rows' : 'messages';
   context.output.result(
     { file: target, format, [noun]: count },
     () => `Wrote ${count} ${noun} to ${target}.`,
   );
-}
-
-/**
- * Puts the exported file at the path the user gave.
- * TODO: the export channels choose their own target, a dialog in Electron
- * or a download in the browser shell. Until they take the command line's
- * path, the file they saved is moved there.
- */
-function placeExport(result: ExportResult, target: string): void {
-  if (result.savedTo === null) {
-    throw failure(
-      'The export service returned a download address instead of a file, which the command line cannot fetch. Export from the app instead.',
-      'internal',
-    );
-  }
-  if (path.resolve(result.savedTo) === target) return;
-  try {
-    fs.renameSync(result.savedTo, target);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-    fs.copyFileSync(result.savedTo, target);
-    fs.rmSync(result.savedTo);
-  }
 }
