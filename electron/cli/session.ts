@@ -56,9 +56,7 @@ export interface SessionOptions {
   output: Output;
 }
 
-// TODO: pass `shell: 'cli'` once the dispatcher's CallContext accepts it.
-// No handler reads `shell`; the sender names the command line in the log.
-const CLI_CALL: CallContext = { shell: 'browser', sender: 'cli' };
+const CLI_CALL: CallContext = { shell: 'cli', sender: 'cli' };
 
 const PROGRAM_NAME = 'efactura command line';
 const NOT_QUEUE_OWNER =

@@ -16,7 +16,7 @@ import { AppFailure, fail, ok, type Result } from '../../../shared/result.ts';
 import { describeError, type Logger } from '../log/logger.ts';
 
 export interface CallContext {
-  shell: 'electron' | 'browser';
+  shell: 'electron' | 'browser' | 'cli';
   /** The window or connection that sent the call, for logs. */
   sender: string;
 }

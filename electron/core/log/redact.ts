@@ -13,7 +13,19 @@ const REDACTED = '[redacted]';
 const MIN_SECRET_LENGTH = 6;
 const knownSecrets = new Set<string>();
 
-const SECRET_KEY = /token|secret|password|passphrase|authorization|cookie|^code$|^key$|adminkey|apikey/i;
+const SECRET_KEY = /token|secret|password|passphrase|authorization|cookie|^key$|adminkey|apikey/i;
+
+/**
+ * A `code` field is an OAuth authorization code, unless its value has the
+ * shape of an error code (`anaf.rateLimited`, `ECONNRESET`, `ERR_TLS_...`),
+ * which logs must keep.
+ */
+const ERROR_CODE_SHAPE = /^(?:[a-z]+\.[a-zA-Z]+|[A-Z][A-Z0-9_]+)$/;
+
+function isSecretField(key: string, value: unknown): boolean {
+  if (SECRET_KEY.test(key)) return true;
+  return /^code$/i.test(key) && !(typeof value === 'string' && ERROR_CODE_SHAPE.test(value));
+}
 
 const PATTERNS: Array<[RegExp, string]> = [
   // Authorization and cookie headers, whatever the scheme.
@@ -63,7 +75,7 @@ export function redactFields(value: unknown, depth = 0): unknown {
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
-      out[key] = SECRET_KEY.test(key) ? REDACTED : redactFields(item, depth + 1);
+      out[key] = isSecretField(key, item) ? REDACTED : redactFields(item, depth + 1);
     }
     return out;
   }

@@ -42,6 +42,14 @@ describe('redactFields', () => {
     expect(redactFields({ accessToken: 'x'.repeat(20), cif: '123' })).toEqual({ accessToken: '[redacted]', cif: '123' });
   });
 
+  it('drops an authorization code field', () => {
+    expect(redactFields({ code: '9b1d4e7a2c' })).toEqual({ code: '[redacted]' });
+  });
+
+  it.each(['anaf.rateLimited', 'ECONNRESET', 'ERR_TLS_CERT_ALTNAME_INVALID'])('keeps the error code %s', (code) => {
+    expect(redactFields({ code })).toEqual({ code });
+  });
+
   it('redacts nested strings', () => {
     const out = redactFields({ request: { url: 'https://x.ro/a?code=secret1' } }) as { request: { url: string } };
     expect(out.request.url).not.toContain('secret1');

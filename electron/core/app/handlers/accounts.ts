@@ -61,6 +61,11 @@ export function toAccountView(account: AccountSummary, persistent: boolean): Acc
   };
 }
 
+/** Certificate serials are hex; stores and the sandbox may differ in letter case. */
+function sameSerial(a: string | undefined, b: string | undefined): boolean {
+  return a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
+}
+
 /** The certificate's common name, for the account's label. */
 function commonName(subject: string): string {
   return /CN=([^,/]+)/.exec(subject)?.[1]?.trim() ?? subject;
@@ -134,7 +139,7 @@ export function createAccountHandlers(services: CoreServices, platform: LoginPla
           ? auth.loginWithBrowser(id, { openUrl: platform.openLoginUrl, dataDir: services.dataDir })
           : auth.loginWithSandboxCertificate(id, certificate);
       const existing = (await auth.listAccounts()).find(
-        (account) => account.provider === 'sandbox' && account.certificate?.serial === certificate.serial,
+        (account) => account.provider === 'sandbox' && sameSerial(account.certificate?.serial, certificate.serial),
       );
       if (existing) {
         await login(existing.id);
@@ -164,7 +169,7 @@ export function createAccountHandlers(services: CoreServices, platform: LoginPla
       const account = await services.account(accountId);
       if (account.provider === 'sandbox') {
         const serial = account.certificate?.serial;
-        const { certificate } = await sandboxCertificate((candidate) => candidate.serial === serial);
+        const { certificate } = await sandboxCertificate((candidate) => sameSerial(candidate.serial, serial));
         if (!certificate) {
           throw new AppFailure('auth.noCertificate', 'The sandbox no longer has this account\'s certificate; log in with another one.');
         }
@@ -177,6 +182,8 @@ export function createAccountHandlers(services: CoreServices, platform: LoginPla
     },
 
     'accounts.logout': async ({ accountId }) => {
+      // Revoking at the sandbox needs its address, which is known once it runs.
+      if ((await services.account(accountId)).provider === 'sandbox') await services.startSandbox();
       const report = await auth.logout(accountId);
       await announce();
       return { revoked: report.revoke === 'revoked', message: report.message };
