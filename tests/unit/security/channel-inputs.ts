@@ -20,6 +20,7 @@ export const VALID_INPUTS: { [C in ChannelName]: ChannelInput<C> } = {
   'settings.get': undefined,
   'settings.chooseArchiveDir': undefined,
   'settings.set': { language: 'en' },
+  'settings.chooseArchiveDir': undefined,
   'environment.get': undefined,
   'environment.select': { environment: 'sandbox' },
   'log.write': { level: 'info', message: 'renderer line' },
