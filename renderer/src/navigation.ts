@@ -5,6 +5,7 @@
  */
 import { createContext, useContext } from 'react';
 import type { ApiPath, Direction } from '../../shared/domain.ts';
+import type { InvoiceFilterValues } from './lib/invoices/filters.ts';
 
 export const NAV_ITEMS = ['home', 'companies', 'invoices', 'upload', 'activity', 'accounts', 'settings'] as const;
 export type NavItem = (typeof NAV_ITEMS)[number];
@@ -12,8 +13,8 @@ export type NavItem = (typeof NAV_ITEMS)[number];
 export type Route =
   | { screen: 'home' }
   | { screen: 'companies'; defaultApi?: ApiPath }
-  | { screen: 'invoices'; cif?: string; direction?: Direction }
-  | { screen: 'document'; cif: string; messageId: string; direction: Direction }
+  | { screen: 'invoices'; cif?: string; direction?: Direction; filters?: InvoiceFilterValues }
+  | { screen: 'document'; cif: string; messageId: string; direction: Direction; filters?: InvoiceFilterValues }
   | { screen: 'upload' }
   | { screen: 'activity' }
   | { screen: 'accounts' }

@@ -16,7 +16,7 @@ import { CoreServices } from './services.ts';
 import type { SyncNotice } from '../sync/index.ts';
 import { createAccountHandlers, type LoginPlatform } from './handlers/accounts.ts';
 import { createActivityHandlers } from './handlers/activity.ts';
-import { createCompanyHandlers, NO_COUNTS } from './handlers/companies.ts';
+import { createCompanyHandlers } from './handlers/companies.ts';
 import { createUploadHandlers } from './handlers/uploads.ts';
 import { createInvoiceHandlers } from './handlers/invoices.ts';
 import { saveInFolder, type FileDelivery } from './file-delivery.ts';

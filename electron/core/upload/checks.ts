@@ -304,7 +304,7 @@ export function checkParty(
 }
 
 function describeCif(cif: string | null): string {
-  return cif === null ? 'missing (no VAT or legal identifier)' : cif;
+  return cif === null ? 'not a Romanian CIF (the invoice has no VAT or legal identifier that is one)' : cif;
 }
 
 function isSelfBilled(bytes: Uint8Array): boolean {

@@ -16,9 +16,9 @@ export function ScreenSwitch() {
     case 'companies':
       return <CompaniesScreen defaultApi={route.defaultApi} />;
     case 'invoices':
-      return <InvoicesScreen cif={route.cif} direction={route.direction} />;
+      return <InvoicesScreen cif={route.cif} direction={route.direction} filters={route.filters} />;
     case 'document':
-      return <InvoiceDocumentScreen cif={route.cif} messageId={route.messageId} direction={route.direction} />;
+      return <InvoiceDocumentScreen cif={route.cif} messageId={route.messageId} direction={route.direction} filters={route.filters} />;
     case 'upload':
       return <UploadScreen />;
     case 'activity':

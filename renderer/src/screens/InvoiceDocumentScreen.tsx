@@ -5,6 +5,7 @@ import { AnafErrorTable } from '../components/anaf/AnafErrorTable.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useInvoiceDocument } from '../hooks/useInvoiceDocument.ts';
 import { useNavigation } from '../navigation.ts';
+import type { InvoiceFilterValues } from '../lib/invoices/filters.ts';
 import { AnafDetails } from './document/AnafDetails.tsx';
 import { AttachmentList } from './document/AttachmentList.tsx';
 import { DocumentActions } from './document/DocumentActions.tsx';
@@ -14,6 +15,8 @@ export interface InvoiceDocumentScreenProps {
   cif: string;
   messageId: string;
   direction: Direction;
+  /** The list's filters, restored on the way back. */
+  filters?: InvoiceFilterValues | undefined;
 }
 
 function documentTitle(t: ReturnType<typeof useTranslation>['t'], document: InvoiceDocument): string {
@@ -23,12 +26,12 @@ function documentTitle(t: ReturnType<typeof useTranslation>['t'], document: Invo
 }
 
 /** Shows one message: the invoice as a document, ANAF's errors for a rejected one, and the save actions. */
-export function InvoiceDocumentScreen({ cif, messageId, direction }: InvoiceDocumentScreenProps) {
+export function InvoiceDocumentScreen({ cif, messageId, direction, filters }: InvoiceDocumentScreenProps) {
   const { t } = useTranslation();
   const { navigate } = useNavigation();
   const document = useInvoiceDocument(cif, messageId);
   const back = (
-    <Button size="xs" variant="subtle" onClick={() => navigate({ screen: 'invoices', cif, direction })} data-print-hide>
+    <Button size="xs" variant="subtle" onClick={() => navigate({ screen: 'invoices', cif, direction, filters })} data-print-hide>
       ← {t('document.back')}
     </Button>
   );

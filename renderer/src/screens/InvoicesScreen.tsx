@@ -31,6 +31,8 @@ const FILTER_DEBOUNCE_MS = 300;
 export interface InvoicesScreenProps {
   cif?: string | undefined;
   direction?: Direction | undefined;
+  /** Filters to restore, e.g. when coming back from an invoice. */
+  filters?: InvoiceFilterValues | undefined;
 }
 
 export function InvoicesScreen(props: InvoicesScreenProps) {
@@ -39,7 +41,7 @@ export function InvoicesScreen(props: InvoicesScreenProps) {
   const { navigate } = useNavigation();
   const client = useQueryClient();
   const sync = useRunSync();
-  const [filters, setFilters] = useState<InvoiceFilterValues>(EMPTY_FILTERS);
+  const [filters, setFilters] = useState<InvoiceFilterValues>(props.filters ?? EMPTY_FILTERS);
   const [debouncedFilters] = useDebouncedValue(filters, FILTER_DEBOUNCE_MS);
   const [selected, setSelected] = useState<InvoiceRow[]>([]);
   const [summary, setSummary] = useState<InvoiceListSummary | null>(null);
@@ -146,7 +148,7 @@ export function InvoicesScreen(props: InvoicesScreenProps) {
           key={`${company.cif}/${direction}/${attempt}`}
           query={query}
           direction={direction}
-          onOpen={(row) => navigate({ screen: 'document', cif: row.cif, messageId: row.messageId, direction })}
+          onOpen={(row) => navigate({ screen: 'document', cif: row.cif, messageId: row.messageId, direction, filters })}
           onSelectionChange={setSelected}
           onSummary={onSummary}
           onError={setListError}

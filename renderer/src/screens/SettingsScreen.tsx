@@ -13,7 +13,9 @@ export function SettingsScreen() {
 
   const save = (patch: SettingsPatch): void => {
     update.mutate(patch, {
-      onSuccess: () => notifications.show({ message: t('settings.saved'), color: 'green', autoClose: 2000 }),
+      // The language may just have changed: say "saved" in the new one.
+      onSuccess: (saved) =>
+        notifications.show({ message: t('settings.saved', { lng: saved.language }), color: 'green', autoClose: 2000 }),
       onError: (error) =>
         notifications.show({ message: t('settings.saveFailed', { message: error.message }), color: 'red' }),
     });

@@ -18,7 +18,6 @@ const FILE = {
 export const VALID_INPUTS: { [C in ChannelName]: ChannelInput<C> } = {
   'app.info': undefined,
   'settings.get': undefined,
-  'settings.chooseArchiveDir': undefined,
   'settings.set': { language: 'en' },
   'settings.chooseArchiveDir': undefined,
   'environment.get': undefined,

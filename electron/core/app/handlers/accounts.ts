@@ -49,7 +49,7 @@ export function toAccountView(account: AccountSummary, persistent: boolean): Acc
     provider: account.provider,
     clientId: account.clientId,
     redirectUri: account.redirectUri,
-    certificateSubject: account.certificate?.subject ?? account.label,
+    certificateSubject: account.certificate?.subject || account.label,
     certificateSerial: account.certificate?.serial ?? '',
     certificateIssuer: account.certificate?.issuer ?? null,
     accessExpiresAt: iso(account.accessExpiresAt),
