@@ -132,7 +132,8 @@ ${rows.join('\n')}
   through the archive (ZIP check, atomic write with fsync, parsing, index
   rows in one transaction each) and reports invoices per second.
 - **Search p95**: \`archive-search.ts\` fills an index with 100,000
-  generated invoices and times \`queryInvoices\` for each kind of search
+  generated invoices (in its first run; later runs and the renderer
+  benchmark reuse it) and times \`queryInvoices\` for each kind of search
   it knows, 40 times each.
 - **Renderer and memory**: \`renderer-scroll.ts\` starts the built browser
   shell, follows a company with 100,000 invoices and opens its invoice grid

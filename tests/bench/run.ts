@@ -9,7 +9,8 @@
  *
  * It builds the app first (`electron/scripts/build.js`), because the browser
  * benchmarks start the built browser shell. With the default three runs the
- * whole page takes about ten minutes on two cores (an estimate from one run).
+ * page took 10.2 minutes on two cores shared with other test runs (load
+ * average 5 to 7); the page records the time and load of each run.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
