@@ -10,7 +10,7 @@
  * It builds the app first (`electron/scripts/build.js`), because the browser
  * benchmarks start the built browser shell. With the default three runs the
  * page took 10.2 minutes on two cores shared with other test runs (load
- * average 5 to 7); the page records the time and load of each run.
+ * average 5 to 7). The page records the time and load of each run.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
