@@ -93,6 +93,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
       if (message.type === 'hello') {
         if (!keysMatch(key, message.key)) {
           log.warn('Refused a connection with a wrong key', { sender });
+          authenticated = false;
           ws.close(1008, 'wrong key');
           return;
         }
@@ -109,6 +110,12 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
         (result) => send({ type: 'result', id: message.id, result }),
         (error: unknown) => log.error('Dispatch failed', { sender, error: describeError(error) }),
       );
+    });
+    // Protocol errors (an oversized frame, invalid UTF-8) close the socket;
+    // without this listener they would end the whole process.
+    ws.on('error', (error) => {
+      authenticated = false;
+      log.warn('Closed a connection after a protocol error', { sender, error: describeError(error) });
     });
     ws.on('close', () => clients.delete(ws));
   }

@@ -45,6 +45,18 @@ function originOf(raw: string): string | null {
   }
 }
 
+/** Extra origins a window may navigate within, by WebContents id (the login window's IdP). */
+const extraOrigins = new Map<number, readonly string[]>();
+
+/**
+ * Lets one window navigate within `origins` besides the app's own pages,
+ * until the window is destroyed. The login window calls this for its IdP.
+ */
+export function allowOrigins(contents: WebContents, origins: readonly string[]): void {
+  extraOrigins.set(contents.id, origins);
+  contents.once('destroyed', () => extraOrigins.delete(contents.id));
+}
+
 /**
  * Denies every navigation away from the allowed origins and every
  * `window.open`, logging each refusal without the URL's query string.
@@ -57,7 +69,8 @@ export function guardNavigation(
   const allowed = (url: string): boolean => {
     if (isAppUrl(url)) return true;
     const origin = originOf(url);
-    return origin !== null && allowedOrigins.includes(origin);
+    if (origin === null) return false;
+    return allowedOrigins.includes(origin) || (extraOrigins.get(contents.id) ?? []).includes(origin);
   };
   const refuse = (what: string, url: string): void => {
     logger.warn(`Denied ${what}`, { url: url.split('?')[0]?.slice(0, 200) });

@@ -119,7 +119,8 @@ function readListObject(
     throw badResponse(endpoint, response, 'a JSON message list');
   }
   const json = readJsonObject(endpoint, response);
-  if (typeof json.eroare === 'string') {
+  // An empty `eroare` names nothing; it falls through to the bad-response error below.
+  if (typeof json.eroare === 'string' && json.eroare.trim() !== '') {
     const message = json.eroare.trim();
     if (classifyAnafMessage(message) === 'noMessages') return null;
     throw failureFromAnafMessage(endpoint, message);

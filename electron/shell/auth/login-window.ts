@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { allowOrigins } from '../security.ts';
 import {
   app,
   BrowserWindow,
@@ -114,6 +115,7 @@ class LoginWindow {
       };
     });
 
+    allowOrigins(this.#window.webContents, [this.#idpOrigin]);
     this.#install();
     this.#logger.info('Login window opened', { idp: this.#idpOrigin });
     this.#window.loadURL(this.#request.authorizeUrl).catch((error: unknown) => {
