@@ -27,15 +27,42 @@ function findRendererRoot(): string {
   return here.includes(`${path.sep}dist${path.sep}`) ? fromDist : fromSource;
 }
 
+const USAGE = `Usage: npm run start:browser -- [options]
+
+Serves e-Factura Desktop on 127.0.0.1 and prints the address to open.
+
+Options:
+  --data-dir DIR        data folder (default: the desktop app's)
+  --port N              TCP port (default: a free one)
+  --open                open the address in the default browser
+  --insecure-storage    keep tokens in a user-only file where no keychain exists
+  --help                show this help
+`;
+
+function readOptions() {
+  try {
+    const parsed = parseArgs({
+      options: {
+        'data-dir': { type: 'string' },
+        port: { type: 'string' },
+        open: { type: 'boolean', default: false },
+        'insecure-storage': { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    });
+    if (parsed.values.help) {
+      process.stdout.write(USAGE);
+      process.exit(0);
+    }
+    return parsed;
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      'data-dir': { type: 'string' },
-      port: { type: 'string' },
-      open: { type: 'boolean', default: false },
-      'insecure-storage': { type: 'boolean', default: false },
-    },
-  });
+  const { values } = readOptions();
   restrictUmask();
   const dataDir = path.resolve(values['data-dir'] ?? process.env.EFACTURA_DATA_DIR ?? defaultDataDir());
   const paths = dataPaths(dataDir);

@@ -33,4 +33,5 @@ test('page without the key explains what to open', async ({ page, app }) => {
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(app.url.split('#')[0] ?? app.url);
   await expect.poll(() => errors.join(' ')).toContain('#key=');
+  await expect(page.getByRole('alert')).toContainText('#key=');
 });

@@ -79,10 +79,15 @@ export function createAppCore(platform: Platform): AppCore {
     vault: platform.vault,
     settings,
     readOnly: platform.readOnlyReason !== undefined,
-    onSyncProgress: (progress) => platform.emit('sync.progress', progress),
+    onSyncProgress: (progress) => {
+      platform.emit('sync.progress', progress);
+      // A finished sync changes the company's last sync time and new-invoice count.
+      if (!progress.running) emitCompanies();
+    },
     onSyncNotice: (notice) => announceSyncNotice(notice),
     ...(platform.sandbox ? { sandbox: platform.sandbox } : {}),
   });
+  const emitCompanies = (): void => companies.announce();
   const tell = (level: 'info' | 'warning', title: string, body: string): void => {
     platform.notify?.(title, body);
     platform.emit('notice', { level, message: `${title}: ${body}` });
@@ -123,6 +128,8 @@ export function createAppCore(platform: Platform): AppCore {
     return info;
   };
 
+  const companies = createCompanyHandlers(services, () => counts, platform.emit);
+  const { announce: _announce, ...companyChannels } = companies;
   const handlers: HandlerTable = {
     'app.info': () => appInfo(),
     'settings.get': () => settings.get(),
@@ -150,7 +157,7 @@ export function createAppCore(platform: Platform): AppCore {
       return null;
     },
     ...createAccountHandlers(services, platform.login, platform.emit),
-    ...createCompanyHandlers(services, () => counts, platform.emit),
+    ...companyChannels,
     'sync.run': ({ cif }) => services.sync.runNow(cif),
     'sync.status': () => services.sync.status(),
     ...createInvoiceHandlers(

@@ -23,7 +23,7 @@ export function createCompanyHandlers(
   services: CoreServices,
   counts: () => CompanyCounts,
   emit: EventEmitterFn,
-): CompanyHandlers {
+): CompanyHandlers & { announce(): void } {
   const { companies } = services;
 
   const summary = (company: FollowedCompany): CompanySummary => ({
@@ -39,6 +39,7 @@ export function createCompanyHandlers(
   const announce = (): void => emit('companies.changed', list());
 
   return {
+    announce,
     'companies.list': () => list(),
 
     'companies.add': async ({ cif, name, accountId, api }) => {
