@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { SandboxOptions } from '../../../electron/sandbox/index.ts';
 import type { InvoiceRow, UploadRecord } from '../../../shared/domain.ts';
+import type { Settings } from '../../../shared/settings.ts';
 import {
   archivedRows,
   syncUntilClean,
@@ -58,6 +59,8 @@ export interface FaultRunOptions {
   clockOffsetMs?: number;
   /** More sandbox options, such as a short access-token lifetime. */
   sandbox?: Partial<SandboxOptions>;
+  /** App settings over the suite's defaults, such as the rate limit. */
+  settings?: Partial<Settings>;
   /**
    * Starts a sync while the files are sent. Off, the sync starts once the
    * uploads have ended, so that a counted fault on a download meets the
@@ -104,7 +107,11 @@ export async function runWithFaults(
   options: FaultRunOptions,
 ): Promise<FaultRunOutcome> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'efactura-faults-'));
-  const handle = openCore({ dataDir, sandbox: sandboxOptions(options) });
+  const handle = openCore({
+    dataDir,
+    sandbox: sandboxOptions(options),
+    ...(options.settings ? { settings: options.settings } : {}),
+  });
   let admin: SandboxAdmin | null = null;
   try {
     admin = createSandboxAdmin(await handle.sandboxInfo());
