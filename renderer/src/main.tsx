@@ -10,6 +10,7 @@ import './i18n/index.ts';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { readKeyFromLocation } from './ipc/browser-transport.ts';
+import { forwardRendererErrors } from './ipc/forward-log.ts';
 
 const MISSING_KEY_MESSAGE =
   'Deschideți adresa afișată de aplicație la pornire, inclusiv partea #key=…, fiindcă fără ea pagina nu se poate conecta. ' +
@@ -26,5 +27,6 @@ if (root) {
     root.replaceChildren(message);
     throw new Error(MISSING_KEY_MESSAGE);
   }
+  forwardRendererErrors();
   createRoot(root).render(<App />);
 }
