@@ -132,6 +132,15 @@ const SCENARIOS: Scenario[] = [
     ],
   },
   {
+    // As above, but with the sandbox's clock in step with the app's. The
+    // app must still find the lost upload in the list before its deadline,
+    // which the settings allow to be as short as one minute.
+    name: 'answer lost, clocks in step',
+    tag: 'CLK',
+    faults: ['upload:reset-after-record@1'],
+    clockOffsetMs: 0,
+  },
+  {
     // The first upload's response is lost, and both list calls that look
     // for it fail, so the deadline passes. That upload is a credit note
     // which the sandbox rejects. The user finds it in SPV and marks it as
