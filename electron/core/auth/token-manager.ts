@@ -31,6 +31,13 @@ const storedTokensSchema = z.object({
 /** The part of `TokenClient` the manager uses. */
 export type TokenRefresher = Pick<TokenClient, 'refresh'>;
 
+/**
+ * A token younger than this that ANAF rejects is not refreshed again, so a
+ * service the application is not enrolled for cannot start a refresh storm
+ * (each failing call may otherwise refresh once).
+ */
+const FRESH_TOKEN_MS = 2_000;
+
 /** After a failed background refresh, the next try waits this long. */
 const REFRESH_RETRY_DELAY_MS = 15 * 60_000;
 
@@ -102,7 +109,11 @@ export class TokenManager implements TokenSource {
   async refreshAfterRejection(rejected: string): Promise<string | null> {
     const tokens = await this.#load();
     if (tokens.accessToken !== rejected) return tokens.accessToken;
-    if (this.#refreshedAccessToken === rejected) return null;
+    // A token refreshed moments ago and already rejected is not stale, so
+    // another refresh would not help. An older one may have been revoked or
+    // expired early, so it is refreshed again.
+    const justRefreshed = this.#now() - tokens.obtainedAt < FRESH_TOKEN_MS;
+    if (this.#refreshedAccessToken === rejected && justRefreshed) return null;
     if (this.#now() >= tokens.refreshExpiresAt) {
       throw authFailure('auth.refreshExpired', { accountId: this.#accountId });
     }
