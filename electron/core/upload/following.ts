@@ -1,3 +1,4 @@
+import { AppFailure } from '../../../shared/result.ts';
 /**
  * Follows an accepted upload with stareMesaj on the widening schedule until
  * ANAF decides: `ok` (accepted), `nok` (rejected, with every error of the
@@ -103,6 +104,15 @@ async function checkOnce(
         upload,
         step.messageId,
       );
+      if (change === null) {
+        // The error document could not be fetched this time; the next status
+        // check tries again, so the rejection keeps its list of errors.
+        runtime.change(upload.id, {
+          statusChecks,
+          note: 'ANAF rejected the invoice; the app is still fetching its list of errors.',
+        });
+        return false;
+      }
       runtime.change(upload.id, { ...change, statusChecks });
       return true;
     }
@@ -116,6 +126,21 @@ async function checkOnce(
   }
 }
 
+/** Failures that a later try can pass: network, gateway, token, daily budget. */
+const PASSING_CODES: ReadonlySet<string> = new Set([
+  'anaf.timeout',
+  'anaf.unavailable',
+  'anaf.rateLimited',
+  'anaf.firewall',
+  'anaf.forbidden',
+  'anaf.dailyLimit',
+]);
+
+function mayPassLater(error: unknown): boolean {
+  if (!(error instanceof AppFailure)) return false;
+  return PASSING_CODES.has(error.code) || error.code.startsWith('auth.');
+}
+
 /**
  * Builds the change for a rejected (`nok`) upload: every error of the
  * error document, and the link to the earlier upload when ANAF reports that the
@@ -126,11 +151,19 @@ export async function rejectionChange(
   context: CallContext,
   upload: StoredUpload,
   messageId: string,
-): Promise<UploadChange> {
+): Promise<UploadChange | null> {
   let errors: AnafErrorEntry[];
   try {
     errors = await readErrorEntries(await downloadMessage(context, messageId));
   } catch (error) {
+    if (mayPassLater(error)) {
+      runtime.logger.warn('Fetching the error document failed; trying again later', {
+        upload: upload.id,
+        messageId,
+        error: describeError(error),
+      });
+      return null;
+    }
     runtime.logger.warn(
       'The error document of a rejected upload is unreadable',
       {

@@ -156,7 +156,7 @@ async function applyProbable(
     uploadIndex: decision.uploadIndex,
   });
   const company = runtime.companies.get(upload.cif);
-  const change = company
+  const fetched = company
     ? await rejectionChange(
         runtime,
         {
@@ -169,7 +169,12 @@ async function applyProbable(
         upload,
         decision.downloadId,
       )
-    : { state: 'rejected' as const, messageId: decision.downloadId };
+    : null;
+  const change = fetched ?? {
+    state: 'rejected' as const,
+    messageId: decision.downloadId,
+    note: `Its error list could not be fetched; open message ${decision.downloadId} in SPV to see the errors.`,
+  };
   const probable = `Probably this file: the response to the upload was lost, and the only message ANAF lists for an unknown upload since then is an error message for upload ${decision.uploadIndex}. Error messages carry no copy of the invoice, so this is not certain.`;
   runtime.change(upload.id, {
     ...change,
