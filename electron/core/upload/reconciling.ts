@@ -54,7 +54,10 @@ async function decide(
 ): Promise<ReconcileDecision | null> {
   const company = runtime.companies.get(upload.cif);
   const sentAt = upload.sentAt ?? runtime.clock.now();
-  const deadlineAt = sentAt + runtime.settings.reconcileDeadlineMs;
+  // The list ends a margin before now, so the last pass runs that margin
+  // after the deadline to cover everything up to the deadline itself.
+  const deadlineMs = runtime.settings.reconcileDeadlineMs + runtime.settings.listEndMarginMs;
+  const deadlineAt = sentAt + deadlineMs;
   if (!company) {
     runtime.change(upload.id, {
       state: 'needsDecision',
@@ -78,7 +81,7 @@ async function decide(
       knownUploadIndexes: runtime.store.knownUploadIndexes(upload.cif),
       identities,
       now: runtime.clock.now(),
-      deadlineMs: runtime.settings.reconcileDeadlineMs,
+      deadlineMs,
       endMarginMs: runtime.settings.listEndMarginMs,
       logger: runtime.logger,
     });
