@@ -187,7 +187,7 @@ export class CoreServices {
   }
 
   async close(): Promise<void> {
-    this.sync.stop();
+    await this.sync.stop();
     await this.uploads.close();
     await this.queue.close();
     await this.auth.close();
