@@ -20,7 +20,7 @@ import { DownloadOffers } from './downloads.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-/** The built renderer: `dist/renderer` beside the compiled or source tree. */
+/** Finds the built renderer, `dist/renderer`, from the compiled or the source tree. */
 function findRendererRoot(): string {
   const fromDist = path.resolve(here, '..', '..', 'renderer');
   const fromSource = path.resolve(here, '..', '..', 'dist', 'renderer');

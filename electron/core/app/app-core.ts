@@ -61,7 +61,7 @@ export interface AppCore {
   close(): Promise<void>;
 }
 
-/** The archive folder a user typed: absolute, or empty for the default in the data folder. */
+/** Resolves the archive folder a user typed: absolute, or empty for the default in the data folder. */
 function requireAbsoluteFolder(folder: string, dataDir: string): string {
   if (folder === '') return path.join(dataDir, 'archive');
   if (!path.isAbsolute(folder)) {

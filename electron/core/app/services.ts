@@ -42,7 +42,7 @@ export interface CoreServicesOptions {
   sandbox?: Partial<SandboxOptions>;
   /** Migrations of modules the shell adds. */
   extraMigrations?: readonly Migration[];
-  /** True when another process holds the data folder: browse only. */
+  /** True when another process has the data folder's lock, so this one only browses. */
   readOnly?: boolean;
   onSyncProgress?: (progress: SyncProgress) => void;
   onSyncNotice?: (notice: SyncNotice) => void;
@@ -149,7 +149,7 @@ export class CoreServices {
     return this.#sandboxReady;
   }
 
-  /** The ANAF client of one account, created once and reused. */
+  /** Returns the ANAF client of one account, created once and reused. */
   clientFor(accountId: string): Promise<AnafClient> {
     let client = this.#clients.get(accountId);
     if (!client) {
