@@ -186,8 +186,7 @@ const SCENARIOS: Scenario[] = [
     sandbox: { accessTokenLifetimeSeconds: 2 },
     knownDefects: {
       'asks the user only when needed':
-        'an upload refused with 401 ends failed instead of being sent again after the token refresh',
-      'archives every message once': 'the same defect stops sync rounds while tokens are refused',
+        'an upload whose retry after the token refresh is refused again ends failed, and the user sends it again',
     },
   },
   {
