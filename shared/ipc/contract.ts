@@ -38,7 +38,7 @@ const noInput = z.undefined();
 export interface AppInfo {
   name: string;
   version: string;
-  /** Which shell carries the contract. */
+  /** The shell that carries the contract. */
   shell: 'electron' | 'browser' | 'cli';
   platform: string;
   dataDir: string;
@@ -239,9 +239,9 @@ export interface EventPayloads {
   'invoices.changed': { cif: string; added: number };
   'sync.progress': SyncProgress;
   'queue.changed': QueueSnapshot;
-  /** The login window met several certificates: the renderer shows its picker and answers. */
+  /** The login window found several certificates, so the renderer shows its picker and sends the choice. */
   'login.pickCertificate': { requestId: string; entries: CertificatePickerEntry[] };
-  /** The browser login path asks the renderer to open the authorize URL in a new tab. */
+  /** A request to the renderer to open the authorize URL in a new tab (the browser login path). */
   'login.openUrl': { url: string };
   /** A warning the user should see now, e.g. a token that expires soon. */
   'notice': { level: 'info' | 'warning' | 'error'; message: string };
@@ -263,7 +263,7 @@ export const EVENT_NAMES: EventName[] = [
   'notice',
 ];
 
-/** The Electron IPC channel names, prefixed so no other code collides with them. */
+/** Returns the Electron IPC channel name, prefixed so no other code collides with it. */
 export function ipcChannelName(channel: ChannelName): string {
   return `efactura:${channel}`;
 }
