@@ -24,7 +24,7 @@ export interface AccountSummary {
   status: 'ok' | 'expiring' | 'expired' | 'loggedOut';
   /** A sentence about the expiry to show beside the account, or null. */
   warning: string | null;
-  /** Why the stored tokens could not be read, or null. */
+  /** The reason the stored tokens could not be read, or null. */
   storageProblem: string | null;
   /** False when tokens are kept for this session only (no safe storage). */
   persistent: boolean;
@@ -138,7 +138,7 @@ export interface InvoiceDocument {
   /** Every error of a `nok` message's error document. */
   errors: AnafErrorEntry[];
   signature: SignatureSummary | null;
-  /** Why the document could not be read, when it could not. */
+  /** The reason the document could not be read, or null when it was read. */
   problem: string | null;
 }
 

@@ -4,7 +4,7 @@
  *
  * Both transports carry exactly this contract: Electron's `ipcRenderer.invoke`
  * through the preload, and the browser shell's WebSocket. Main parses every
- * input with the channel's schema before a service sees it.
+ * input with the channel's schema before any service runs.
  */
 import { z } from 'zod';
 import type { Result } from '../result.ts';

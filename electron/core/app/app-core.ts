@@ -35,8 +35,8 @@ export interface Platform {
   login: LoginPlatform;
   openExternal: ExternalOpener;
   /**
-   * Where saved and exported files go: a save dialog, a download, a path.
-   * Without one, files are written to the data folder's `exports/`.
+   * The destination of saved and exported files: a save dialog, a download,
+   * a path. Without one, files are written to the data folder's `exports/`.
    */
   deliver?: FileDelivery;
   emit: EventEmitterFn;

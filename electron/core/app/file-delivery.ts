@@ -4,7 +4,7 @@ import { ensureDir } from '../data/files.ts';
 /**
  * How a file the user asked for (an invoice as ZIP, XML or PDF, a CSV, a
  * period bundle, an attachment) leaves the app. Each shell decides where it
- * goes: Electron asks with a native save dialog, the browser shell offers an
+ * goes: Electron shows a native save dialog, the browser shell offers an
  * ordinary browser download, the CLI writes to the path on its command line.
  */
 export interface DeliverableFile {
@@ -18,7 +18,7 @@ export interface DeliverableFile {
 }
 
 export interface DeliveredFile {
-  /** Where the file was written, or null when the user cancelled. */
+  /** The path the file was written to, or null when the user cancelled. */
   savedTo: string | null;
   /** A one-time URL the browser downloads the file from (browser shell only). */
   downloadUrl: string | null;

@@ -1,7 +1,7 @@
 /**
  * Read-only browsing for a process that does not hold the data folder's
- * lock: every channel that calls ANAF or changes the archive answers
- * `archive.locked` with the lock holder's message, and the rest work.
+ * lock: every channel that calls ANAF or changes the archive fails with
+ * `archive.locked` and the lock holder's message, and the rest work.
  */
 import type { ChannelName } from '../../../shared/ipc/contract.ts';
 import { AppFailure } from '../../../shared/result.ts';

@@ -5,7 +5,7 @@
  *
  * Two defences work together: patterns catch the shapes secrets arrive in
  * (JWTs, Bearer and Basic headers, `key=value` pairs, query strings), and
- * `registerSecret` records exact values the app holds (an opaque token has no
+ * `registerSecret` records exact values the app keeps (an opaque token has no
  * recognisable shape), which are then replaced wherever they appear.
  */
 

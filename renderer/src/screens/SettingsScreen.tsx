@@ -13,7 +13,7 @@ export function SettingsScreen() {
 
   const save = (patch: SettingsPatch): void => {
     update.mutate(patch, {
-      // The language may just have changed: say "saved" in the new one.
+      // The language may just have changed, so the notice uses the new one.
       onSuccess: (saved) =>
         notifications.show({ message: t('settings.saved', { lng: saved.language }), color: 'green', autoClose: 2000 }),
       onError: (error) =>

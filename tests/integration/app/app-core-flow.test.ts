@@ -1,6 +1,6 @@
 // The whole core behind the IPC contract, as both shells serve it: the
 // embedded sandbox over HTTPS, real SQLite and files, a login, a company and
-// an upload followed to ANAF's answer, all through `dispatch`.
+// an upload followed to ANAF's verdict, all through `dispatch`.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -150,7 +150,8 @@ describe('app core over the contract', () => {
 
   it('refuses a relative archive folder', async () => {
     const result = await dispatch('settings.set', { archiveDir: 'relative/folder' }, context);
-    expect(!result.ok && result.error.code).toBe('input.invalid');
+    expect(result.ok).toBe(false);
+    expect(result.ok ? null : result.error.code).toBe('input.invalid');
   });
 
   it('a second sync downloads nothing', async () => {
@@ -165,7 +166,8 @@ describe('app core over the contract', () => {
       { cif, files: [{ name: 'again.xml', base64: xml.toString('base64') }], acceptWarnings: false, allowDuplicate: false },
       context,
     );
-    expect(!result.ok && result.error.code).toBe('upload.duplicate');
+    expect(result.ok).toBe(false);
+    expect(result.ok ? null : result.error.code).toBe('upload.duplicate');
   });
 
   it('names an unknown company when uploading', async () => {

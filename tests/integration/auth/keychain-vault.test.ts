@@ -77,7 +77,7 @@ describe.skipIf(!probe.available)('keychain vault', () => {
   });
 });
 
-// Only where no keychain answers: one skipped test that carries the reason.
+// Only where no keychain is reachable: one skipped test that carries the reason.
 if (!probe.available) {
   describe('keychain vault', () => {
     it.skip(`skipped: ${skipReason}`, () => undefined);

@@ -66,7 +66,7 @@ function sameSerial(a: string | undefined, b: string | undefined): boolean {
   return a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
 }
 
-/** The certificate's common name, for the account's label. */
+/** Returns the certificate's common name, for the account's label. */
 function commonName(subject: string): string {
   return /CN=([^,/]+)/.exec(subject)?.[1]?.trim() ?? subject;
 }

@@ -17,7 +17,6 @@ export interface CompanyCounts {
   rejectedUploads(cif: string): number;
 }
 
-export const NO_COUNTS: CompanyCounts = { newReceived: () => 0, rejectedUploads: () => 0 };
 
 export function createCompanyHandlers(
   services: CoreServices,
@@ -45,7 +44,7 @@ export function createCompanyHandlers(
     'companies.add': async ({ cif, name, accountId, api }) => {
       const account = await services.account(accountId).catch(() => null);
       if (!account) throw new AppFailure('input.invalid', `No account has the id ${accountId}; log in first.`);
-      // One ANAF login serves both API paths; a company uses production unless told otherwise.
+      // One ANAF login serves both API paths; a company uses production unless the request names test.
       const path: ApiPath = api ?? 'prod';
       const company = companies.add({ cif, name: name ?? '', accountId, api: path });
       announce();
