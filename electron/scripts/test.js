@@ -99,5 +99,8 @@ if (built) {
 printSkipReasons();
 const counts = readCounts();
 process.stdout.write(`\nSuites that failed: ${failures.length === 0 ? 'none' : failures.join(', ')}\n`);
-process.stdout.write(`tests: ${counts.passed} passed, ${counts.failed + failures.length} failed, ${counts.skipped} skipped\n`);
+// A failed step whose report counted no failed test (type check, lint,
+// build, or a runner that crashed) counts as one failure of its own.
+const uncounted = counts.failed === 0 ? failures.length : failures.filter((name) => !name.includes('tests')).length;
+process.stdout.write(`tests: ${counts.passed} passed, ${counts.failed + uncounted} failed, ${counts.skipped} skipped\n`);
 process.exit(failures.length === 0 && counts.failed === 0 ? 0 : 1);
