@@ -1,7 +1,8 @@
 /**
  * Sends one ANAF call: builds its URL from fixed path segments and checked
  * parameters, attaches the access token, and handles the gateway's 401/403
- * by refreshing the token once and retrying once.
+ * by refreshing the token once and retrying once. The retry is a second
+ * request, so it first reserves a call from the request queue's rate window.
  */
 import type { FormData } from 'undici';
 import type { Logger } from '../log/logger.ts';
@@ -33,9 +34,16 @@ export interface TokenSource {
 
 export interface CallOptions {
   signal?: AbortSignal;
+  /**
+   * Waits for room in the request queue's rate window and counts one more
+   * call there (the queue's `JobContext.reserveCall`). The client calls it
+   * before each request after the first, so that the retry after a token
+   * refresh is counted too. Calls made outside the queue leave it out.
+   */
+  reserveCall?: () => Promise<void>;
 }
 
-export interface CallSpec {
+export interface CallSpec extends CallOptions {
   endpoint: EndpointName;
   url: URL;
   headers?: Record<string, string>;
@@ -44,7 +52,6 @@ export interface CallSpec {
   authenticated: boolean;
   /** Ids for the log lines (CIF, upload index, download id); never secrets. */
   logFields?: Record<string, unknown>;
-  signal?: AbortSignal;
 }
 
 export interface Caller {
@@ -136,6 +143,7 @@ export function createCaller(options: CallerOptions): Caller {
         status: first.status,
       },
     );
+    await spec.reserveCall?.();
     const second = await sendOnce(spec, fresh);
     if (second.status === 401 || second.status === 403) {
       throw forbiddenFailure(spec.endpoint, second.status);

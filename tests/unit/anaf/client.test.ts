@@ -375,6 +375,33 @@ describe('token rejection', () => {
     expect(transport.requests.length).toBe(1);
   });
 
+  it('reserves a call before the retry', async () => {
+    const transport = fakeTransport(
+      fakeResponse('', 401),
+      fakeResponse(STATUS_OK),
+    );
+    const { client } = clientWith(transport);
+    const requestsAtReservation: number[] = [];
+    const reserveCall = async () => {
+      requestsAtReservation.push(transport.requests.length);
+    };
+    await client.status({ apiPath: 'prod', uploadIndex: '1' }, { reserveCall });
+    expect(requestsAtReservation).toEqual([1]);
+  });
+
+  it('sends no retry without a reservation', async () => {
+    const transport = fakeTransport(
+      fakeResponse('', 401),
+      fakeResponse(STATUS_OK),
+    );
+    const { client } = clientWith(transport);
+    const reserveCall = () => Promise.reject(new Error('queue closed'));
+    await expect(
+      client.status({ apiPath: 'prod', uploadIndex: '1' }, { reserveCall }),
+    ).rejects.toThrow('queue closed');
+    expect(transport.requests.length).toBe(1);
+  });
+
   it('keeps tokens out of the log', async () => {
     const transport = fakeTransport(
       fakeResponse('', 401),
