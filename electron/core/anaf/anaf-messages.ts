@@ -6,7 +6,7 @@
  * spaces, and tolerates ANAF's own misspellings ("inteorgare", "petru",
  * "toatal").
  */
-import { parseDottedTime } from './romania-time.ts';
+import { parseDottedTime } from '../time/romania-time.ts';
 import { anafFailure, type AnafFailureKind } from './errors.ts';
 import type { AppFailure } from '../../../shared/result.ts';
 

@@ -78,4 +78,4 @@ export type { ListWindow, PageFetcher, WalkOptions } from './list-window.ts';
 export { parseErrorDocument, ERROR_DOCUMENT_NS } from './error-document.ts';
 export type { InvoiceErrorDocument } from './error-document.ts';
 export { buildBuyerMessage } from './buyer-message.ts';
-export { parseCompactTime, parseDottedTime } from './romania-time.ts';
+export { parseCompactTime, parseDottedTime } from '../time/romania-time.ts';

@@ -16,7 +16,7 @@ import {
   failureFromAnafMessage,
 } from './anaf-messages.ts';
 import { isNumericId } from './ids.ts';
-import { parseCompactTime } from './romania-time.ts';
+import { parseCompactTime } from '../time/romania-time.ts';
 import type { TransportResponse } from './transport.ts';
 import { attribute, childElements } from './xml.ts';
 

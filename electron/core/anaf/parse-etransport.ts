@@ -13,7 +13,7 @@ import {
   failureFromAnafMessage,
 } from './anaf-messages.ts';
 import { readId } from './ids.ts';
-import { parseCompactTime } from './romania-time.ts';
+import { parseCompactTime } from '../time/romania-time.ts';
 import type { TransportResponse } from './transport.ts';
 
 export type TransportUploadOutcome =

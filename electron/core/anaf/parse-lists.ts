@@ -19,7 +19,7 @@ import {
   parseMessageDetails,
   type MessageDirection,
 } from './message-details.ts';
-import { parseCompactTime } from './romania-time.ts';
+import { parseCompactTime } from '../time/romania-time.ts';
 import type { TransportResponse } from './transport.ts';
 
 /** One entry of a message list, in the app's names. */

@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 
-import { toRomaniaLocal } from '../anaf/romania-time.ts';
+import { toRomaniaLocal } from '../time/romania-time.ts';
 
 const DIGITS = /^\d{1,20}$/;
 

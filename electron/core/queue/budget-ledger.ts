@@ -3,7 +3,7 @@
  * budget store for the current Romania day, reports each change, and drops
  * the previous days' counters once the day changes.
  */
-import { bucharestDayKey } from './bucharest-time.ts';
+import { romaniaDayKey } from '../time/romania-time.ts';
 import type { BudgetStore } from './budget-store.ts';
 import type { BudgetSlot, BudgetStatus } from './budgets.ts';
 import { budgetStatus } from './budgets.ts';
@@ -49,7 +49,7 @@ export class BudgetLedger {
   }
 
   #today(now: number): string {
-    const day = bucharestDayKey(now);
+    const day = romaniaDayKey(now);
     if (day !== this.#day) {
       this.#day = day;
       this.#store.deleteBefore(day);

@@ -5,10 +5,10 @@
  */
 import { AppFailure } from '../../../shared/result.ts';
 import {
-  bucharestDayKey,
-  formatBucharestTime,
-  nextBucharestMidnight,
-} from './bucharest-time.ts';
+  formatRomaniaTime,
+  nextRomaniaMidnight,
+  romaniaDayKey,
+} from '../time/romania-time.ts';
 import type {
   BudgetRule,
   BudgetScope,
@@ -88,11 +88,11 @@ export function budgetStatus(
     scope: slot.rule.scope,
     scopeValue: slot.scopeValue,
     noun: slot.rule.noun,
-    day: bucharestDayKey(now),
+    day: romaniaDayKey(now),
     limit,
     used,
     remaining: Math.max(0, limit - used),
-    resetsAt: nextBucharestMidnight(now),
+    resetsAt: nextRomaniaMidnight(now),
   };
 }
 
@@ -102,7 +102,7 @@ export function dailyLimitFailure(status: BudgetStatus): AppFailure {
     status.scope === 'message'
       ? `message ${status.scopeValue}`
       : `CIF ${status.scopeValue}`;
-  const resetsAtLocal = formatBucharestTime(status.resetsAt);
+  const resetsAtLocal = formatRomaniaTime(status.resetsAt);
   return new AppFailure(
     'anaf.dailyLimit',
     `Daily limit reached: ${status.limit} ${status.noun} a day for ${scope}. ` +

@@ -31,12 +31,6 @@ export {
   migrateQueueBudgets,
   SqliteBudgetStore,
 } from './budget-store-sqlite.ts';
-export {
-  bucharestDayKey,
-  formatBucharestTime,
-  nextBucharestMidnight,
-  ROMANIA_TIME_ZONE,
-} from './bucharest-time.ts';
 export type { RateWindowConfig, RateWindowState } from './rate-window.ts';
 export {
   DEFAULT_RATE_LIMIT,
