@@ -12,6 +12,7 @@ import type { Readable } from 'node:stream';
 import yazl from 'yazl';
 
 import type { InvoiceQuery } from '../../../shared/domain.ts';
+import { toRomaniaLocal } from '../time/romania-time.ts';
 import type { Archive } from '../archive/index.ts';
 
 import { UTF8_BOM } from './csv-format.ts';
@@ -42,6 +43,23 @@ export function bundleQuery(request: BundleRequest): InvoiceQuery {
     state: 'downloaded',
     sort: { field: 'createdAt', descending: false },
   };
+}
+
+/**
+ * Returns a `Date` whose local fields are Romania's wall-clock time at an
+ * instant. A ZIP entry's time has no zone and yazl writes the local fields,
+ * so this keeps the entry at ANAF's time on a machine in any zone.
+ */
+export function romaniaWallClock(isoInstant: string): Date {
+  const local = toRomaniaLocal(new Date(isoInstant));
+  return new Date(
+    local.year,
+    local.month - 1,
+    local.day,
+    local.hour,
+    local.minute,
+    local.second,
+  );
 }
 
 export function bundleFileName(request: BundleRequest): string {
@@ -75,7 +93,7 @@ export async function writeBundle(
     }
     zip.addFile(file, item.zipPath, {
       compress: false,
-      mtime: new Date(item.row.createdAt),
+      mtime: romaniaWallClock(item.row.createdAt),
     });
     messages += 1;
   }

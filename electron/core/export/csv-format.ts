@@ -5,6 +5,7 @@
  * that a partner name from an invoice cannot run as a formula when the file
  * is opened in a spreadsheet.
  */
+import { toRomaniaLocal } from '../time/romania-time.ts';
 
 export type Delimiter = ';' | ',';
 export type DecimalSeparator = ',' | '.';
@@ -25,6 +26,25 @@ export function textCell(value: string | null, format: CsvFormat): string {
   if (value === null || value === '') return '';
   const safe = FORMULA_START.test(value) ? `'${value}` : value;
   return quoteIfNeeded(safe, format.delimiter);
+}
+
+/**
+ * Formats an ISO 8601 instant as Romania's wall-clock time,
+ * `2025-07-15 13:30`: the zone and the minute precision ANAF gives
+ * `data_creare` in, whatever the machine's zone. Text that is not an
+ * instant is written as it is.
+ */
+export function romaniaTimeCell(
+  value: string | null,
+  format: CsvFormat,
+): string {
+  if (value === null || value === '') return '';
+  const instant = new Date(value);
+  if (Number.isNaN(instant.getTime())) return textCell(value, format);
+  const local = toRomaniaLocal(instant);
+  const two = (part: number): string => String(part).padStart(2, '0');
+  const date = `${local.year}-${two(local.month)}-${two(local.day)}`;
+  return `${date} ${two(local.hour)}:${two(local.minute)}`;
 }
 
 /** Formats cents as an amount with two decimals, e.g. `-1234,50`. */

@@ -4,8 +4,8 @@
  * or one row per invoice line.
  *
  * Format: UTF-8 with a byte order mark, CRLF line ends, `;` between fields
- * and `,` before decimals, ISO dates (`2025-01-31`), no thousands
- * separator. Romanian regional settings use the comma as the decimal
+ * and `,` before decimals, ISO dates (`2025-01-31`), ANAF's message time in
+ * Romania time (`2025-01-31 13:30`), no thousands separator. Romanian regional settings use the comma as the decimal
  * separator, so spreadsheets and import dialogs there expect `;` between
  * fields. The other choice is `,` between fields with `.` decimals.
  * Headers are in Romanian. Credit notes have negative amounts, as in the
@@ -26,6 +26,7 @@ import {
   centsCell,
   csvLine,
   decimalCell,
+  romaniaTimeCell,
   textCell,
   UTF8_BOM,
   type CsvFormat,
@@ -223,7 +224,7 @@ function invoiceCells(
     ...vatCells,
     textCell(row.uploadIndex, format),
     textCell(row.messageId, format),
-    textCell(row.createdAt, format),
+    romaniaTimeCell(row.createdAt, format),
     textCell(row.state, format),
   ];
 }
