@@ -13,6 +13,7 @@ export type DocumentProblem =
   | 'notWellFormed'
   | 'notInvoice'
   | 'notErrorDocument'
+  | 'notBuyerMessage'
   | 'notSignature'
   | 'missingValue'
   | 'invalidValue'

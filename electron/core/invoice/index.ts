@@ -10,6 +10,10 @@ export {
 export { extractAttachment, type AttachmentContent } from './attachments.ts';
 export { extractRuleId, readAnafErrorDocument } from './anaf-errors.ts';
 export {
+  readBuyerMessage,
+  type BuyerMessageDocument,
+} from './buyer-message.ts';
+export {
   readSignature,
   verifyDetachedDigest,
   type DigestCheck,

@@ -15,6 +15,8 @@ export const NS = {
   ds: 'http://www.w3.org/2000/09/xmldsig#',
   /** ANAF's error document; "Factuta" is ANAF's own spelling. */
   anafErrors: 'mfp:anaf:dgti:efactura:mesajEroriFactuta:v1',
+  /** A buyer's message about an invoice (a RASP upload). */
+  buyerMessage: 'mfp:anaf:dgti:spv:reqMesaj:v1',
 } as const;
 
 /** Prefixes used in this module's element paths (`'cac:Party/cbc:Name'`). */
