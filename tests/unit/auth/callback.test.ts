@@ -59,6 +59,30 @@ describe('isCallbackUrl', () => {
       'ro.efactura://auth/done',
       false,
     ],
+    [
+      'host with a suffix',
+      'https://localhost.evil.test:9002/callback?code=a',
+      REDIRECT,
+      false,
+    ],
+    [
+      'user info before another host',
+      'https://localhost:9002@evil.test/callback?code=a',
+      REDIRECT,
+      false,
+    ],
+    [
+      'callback URL as the path of another host',
+      'https://evil.test/https://localhost:9002/callback?code=a',
+      REDIRECT,
+      false,
+    ],
+    [
+      'percent-encoded path',
+      'https://localhost:9002/%63allback?code=a',
+      REDIRECT,
+      false,
+    ],
     ['unparsable URL', 'not a url', REDIRECT, false],
   ];
 

@@ -79,7 +79,25 @@ const fakes = await vi.hoisted(async () => {
 
   const sessions: FakeSession[] = [];
   const app = new Emitter();
-  return { FakeSession, FakeBrowserWindow, FakeWebContents, sessions, app };
+  // The app-wide protocol module: the login window must never use it.
+  const globalProtocolCalls: string[] = [];
+  const globalProtocol = Object.fromEntries(
+    ['handle', 'interceptHttpProtocol', 'interceptBufferProtocol'].map(
+      (name) => [
+        name,
+        (scheme: string) => globalProtocolCalls.push(`${name} ${scheme}`),
+      ],
+    ),
+  );
+  return {
+    FakeSession,
+    FakeBrowserWindow,
+    FakeWebContents,
+    sessions,
+    app,
+    globalProtocol,
+    globalProtocolCalls,
+  };
 });
 
 vi.mock('electron', () => {
@@ -93,6 +111,7 @@ vi.mock('electron', () => {
   const electron = {
     app: fakes.app,
     BrowserWindow: fakes.FakeBrowserWindow,
+    protocol: fakes.globalProtocol,
     session,
   };
   return { ...electron, default: electron };
@@ -155,8 +174,21 @@ async function failureCode(promise: Promise<unknown>): Promise<string> {
   return error instanceof AppFailure ? error.code : String(error);
 }
 
+/** Tells whether a login promise is still unsettled after pending callbacks ran. */
+async function isPending(promise: Promise<unknown>): Promise<boolean> {
+  const settled = promise.then(
+    () => false,
+    () => false,
+  );
+  const pending = new Promise<boolean>((resolve) =>
+    setTimeout(() => resolve(true), 0),
+  );
+  return Promise.race([settled, pending]);
+}
+
 beforeEach(() => {
   fakes.sessions.length = 0;
+  fakes.globalProtocolCalls.length = 0;
   fakes.app.removeAllListeners();
 });
 
@@ -345,6 +377,126 @@ describe('login window (mocked electron)', () => {
     const { session } = start();
     expect(session.handlers.size).toBe(0);
   });
+
+  it('catches the callback on will-navigate', async () => {
+    const { window, outcome } = start();
+    const event = navigationEvent(`${REDIRECT}?code=c6&state=${STATE}`);
+    window.webContents.emit('will-navigate', event);
+    expect(event.preventDefault).toHaveBeenCalled();
+    expect((await outcome).code).toBe('c6');
+  });
+
+  it('rejects a callback with another state', async () => {
+    const { window, outcome } = start();
+    window.webContents.emit(
+      'will-redirect',
+      navigationEvent(`${REDIRECT}?code=c7&state=another-state`),
+    );
+    expect(await failureCode(outcome)).toBe('auth.stateMismatch');
+  });
+
+  // Each URL carries a valid code and state, so taking it for the callback
+  // would settle the login.
+  const lookalikes: Array<[string, string]> = [
+    ['other port', 'https://localhost:9003/callback'],
+    ['http scheme', 'http://localhost:9002/callback'],
+    ['host suffix', 'https://localhost.evil.test:9002/callback'],
+    ['user info before host', 'https://localhost:9002@evil.test/callback'],
+    ['callback in path', 'https://evil.test/https://localhost:9002/callback'],
+    ['longer path', 'https://localhost:9002/callbackx'],
+    ['sub path', 'https://localhost:9002/callback/x'],
+    ['path case', 'https://localhost:9002/Callback'],
+  ];
+
+  it.each(lookalikes)('blocks a lookalike callback: %s', (_name, url) => {
+    const { window } = start();
+    const event = navigationEvent(`${url}?code=c8&state=${STATE}`);
+    window.webContents.emit('will-redirect', event);
+    expect(event.preventDefault).toHaveBeenCalled();
+  });
+
+  it.each(lookalikes)(
+    'stays pending after a lookalike: %s',
+    async (_n, url) => {
+      const { window, outcome } = start();
+      window.webContents.emit(
+        'will-navigate',
+        navigationEvent(`${url}?code=c8&state=${STATE}`),
+      );
+      expect(await isPending(outcome)).toBe(true);
+    },
+  );
+
+  // The filter `https://localhost:9002/callback*` lets these through to the
+  // listener, which cancels them but must not take them for the callback.
+  it.each([
+    'https://localhost:9002/callbackx',
+    'https://localhost:9002/callback/x',
+  ])('filtered lookalike %s leaves the login pending', async (url) => {
+    const { session, outcome } = start();
+    const callback = vi.fn();
+    session.beforeRequest?.listener(
+      { url: `${url}?code=c9&state=${STATE}` },
+      callback,
+    );
+    expect(callback).toHaveBeenCalledWith({ cancel: true });
+    expect(await isPending(outcome)).toBe(true);
+  });
+
+  it('returns 404 for another custom-scheme path', async () => {
+    const redirect = 'ro.efactura://auth/done';
+    const { session, outcome } = start(undefined, authorization(redirect));
+    const handler = session.handlers.get('ro.efactura');
+    const response = handler?.(
+      new Request(`ro.efactura://auth/other?code=c10&state=${STATE}`),
+    );
+    expect(response?.status).toBe(404);
+    expect(await isPending(outcome)).toBe(true);
+  });
+
+  it('reports access_denied on a custom scheme', async () => {
+    const redirect = 'ro.efactura://auth/done';
+    const { session, outcome } = start(undefined, authorization(redirect));
+    const handler = session.handlers.get('ro.efactura');
+    handler?.(new Request(`${redirect}?error=access_denied&state=${STATE}`));
+    expect(await failureCode(outcome)).toBe('auth.noCertificate');
+  });
+
+  it('removes the custom-scheme handler afterwards', async () => {
+    const redirect = 'ro.efactura://auth/done';
+    const { session, outcome } = start(undefined, authorization(redirect));
+    session.handlers.get('ro.efactura')?.(
+      new Request(`${redirect}?code=c11&state=${STATE}`),
+    );
+    await outcome;
+    expect(session.handlers.has('ro.efactura')).toBe(false);
+  });
+
+  it('registers only the custom scheme', () => {
+    const { session } = start(
+      undefined,
+      authorization('ro.efactura://auth/done'),
+    );
+    expect([...session.handlers.keys()]).toEqual(['ro.efactura']);
+  });
+
+  it.each([REDIRECT, 'ro.efactura://auth/done'])(
+    'never uses the app-wide protocol module (%s)',
+    (redirect) => {
+      start(undefined, authorization(redirect));
+      expect(fakes.globalProtocolCalls).toEqual([]);
+    },
+  );
+
+  it('removes the request filter afterwards', async () => {
+    const { session, outcome } = start();
+    session.beforeRequest?.listener(
+      { url: `${REDIRECT}?code=c12&state=${STATE}` },
+      () => undefined,
+    );
+    await outcome;
+    expect(session.beforeRequest).toBeNull();
+  });
 });
 
 describe('login window certificate choice (mocked electron)', () => {
@@ -370,6 +522,53 @@ describe('login window certificate choice (mocked electron)', () => {
     ]);
     await vi.waitFor(() => expect(callback).toHaveBeenCalledWith(only));
     expect(event.preventDefault).toHaveBeenCalled();
+  });
+
+  it('does not open the picker for one certificate', async () => {
+    const picker = vi.fn(async () => null);
+    const { window } = start(picker);
+    const { callback } = selectCertificate(window.webContents.id, [
+      electronCertificate('aa', 200),
+    ]);
+    await vi.waitFor(() => expect(callback).toHaveBeenCalled());
+    expect(picker).not.toHaveBeenCalled();
+  });
+
+  it('offers a single expired certificate in the picker', async () => {
+    const picker = vi.fn(async (_entries: unknown[]) => null);
+    const { window } = start(picker);
+    selectCertificate(window.webContents.id, [electronCertificate('aa', -3)]);
+    await vi.waitFor(() => expect(picker).toHaveBeenCalled());
+    const entries = picker.mock.calls[0]?.[0] as Array<{ expired: boolean }>;
+    expect(entries.map((entry) => entry.expired)).toEqual([true]);
+  });
+
+  it('shows subject, issuer and validity in the picker', async () => {
+    const picker = vi.fn(async (_entries: unknown[]) => null);
+    const { window } = start(picker);
+    selectCertificate(window.webContents.id, [
+      electronCertificate('aa', 10),
+      electronCertificate('bb', 20),
+    ]);
+    await vi.waitFor(() => expect(picker).toHaveBeenCalled());
+    const entries = picker.mock.calls[0]?.[0] as Array<Record<string, unknown>>;
+    expect(entries[0]).toMatchObject({
+      subject: 'Subject bb',
+      issuer: 'Qualified CA',
+      validFrom: NOW - 100 * 86_400_000,
+      validTo: NOW + 20 * 86_400_000,
+      expired: false,
+    });
+  });
+
+  it('continues without a certificate for an empty list', async () => {
+    const picker = vi.fn(async () => null);
+    const { window, outcome } = start(picker);
+    const { event, callback } = selectCertificate(window.webContents.id, []);
+    await vi.waitFor(() => expect(callback).toHaveBeenCalledWith());
+    expect(event.preventDefault).toHaveBeenCalled();
+    expect(picker).not.toHaveBeenCalled();
+    expect(await isPending(outcome)).toBe(true);
   });
 
   it('ignores other windows', () => {
