@@ -8,7 +8,7 @@
 import { anafFailureDetails } from './errors.ts';
 import type { Logger } from '../log/logger.ts';
 import type { MessagePage } from './parse-lists.ts';
-import { romaniaCalendarDaysBefore } from '../time/romania-time.ts';
+import { romaniaCalendarDaysBefore } from './romania-time.ts';
 
 /** Messages stay listable and downloadable for 60 days. */
 export const RETENTION_DAYS = 60;
@@ -26,14 +26,19 @@ export interface ListWindow {
 
 /**
  * Returns the widest window ANAF accepts at `now`, or from `since` when that
- * is later. Returns null when `since` leaves no time before the end.
+ * is later, ending `endMarginMs` before `now`. Returns null when `since`
+ * leaves no time before the end.
  *
  * ANAF does not say whether it counts 60 days as 24-hour days or as
  * Romanian calendar days, which differ by an hour across a change of summer
  * time, so the start is the later of the two, plus the margin.
  */
-export function listWindow(now: Date, since?: Date): ListWindow | null {
-  const endTime = new Date(now.getTime() - END_MARGIN_MS);
+export function listWindow(
+  now: Date,
+  since?: Date,
+  endMarginMs = END_MARGIN_MS,
+): ListWindow | null {
+  const endTime = new Date(now.getTime() - endMarginMs);
   const limit = Math.max(
     now.getTime() - RETENTION_DAYS * DAY_MS,
     romaniaCalendarDaysBefore(now, RETENTION_DAYS).getTime(),
@@ -54,6 +59,8 @@ export interface WalkOptions {
   now: () => Date;
   /** Only messages from this instant on (still inside the 60 days). */
   since?: Date;
+  /** How long before now the window ends; `END_MARGIN_MS` by default. */
+  endMarginMs?: number;
   logger?: Logger;
 }
 
@@ -68,7 +75,7 @@ export async function* walkMessagePages(
   fetchPage: PageFetcher,
   options: WalkOptions,
 ): AsyncGenerator<MessagePage, void, undefined> {
-  let window = listWindow(options.now(), options.since);
+  let window = listWindow(options.now(), options.since, options.endMarginMs);
   if (!window) return;
 
   let first: MessagePage;
@@ -83,7 +90,7 @@ export async function* walkMessagePages(
         serverTime: serverTime.toISOString(),
       },
     );
-    window = listWindow(serverTime, options.since);
+    window = listWindow(serverTime, options.since, options.endMarginMs);
     if (!window) return;
     first = await fetchPage(window, 1);
   }

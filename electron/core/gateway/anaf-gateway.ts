@@ -1,12 +1,12 @@
 /**
- * The ANAF calls made outside the sync and upload services (the connection
- * test, the CLI's status query), each submitted to the one request queue
- * with the endpoint, lane, company and message its limits count by. Sync
- * and uploads submit their own calls to the same queue.
+ * The ANAF calls that a service makes by account id, not through a client
+ * it already has (the connection test, the CLI's status query).
+ * Each goes through the one request queue, as built in `queued-calls.ts`.
  */
 import type { ApiPath } from '../../../shared/domain.ts';
 import type { AnafClient, HelloResult, UploadStatus } from '../anaf/index.ts';
 import type { Lane, RequestQueue } from '../queue/index.ts';
+import { checkStatus, sendHello } from './queued-calls.ts';
 
 /** The account whose token a call carries and the company it is for. */
 export interface CallTarget {
@@ -33,27 +33,27 @@ export class AnafGateway {
   }
 
   hello(accountId: string, options: CallOptions = {}): Promise<HelloResult> {
-    const client = () => this.#clientFor(accountId);
-    return this.#queue.submit({
-      endpoint: 'hello',
+    return sendHello(this.#queue, () => this.#clientFor(accountId), {
       lane: options.lane ?? 'interactive',
-      idempotent: true,
       ...(options.signal ? { signal: options.signal } : {}),
-      run: async (signal) => (await client()).hello('efactura-desktop', { signal }),
     });
   }
 
-  status(target: CallTarget, uploadIndex: string, options: CallOptions = {}): Promise<UploadStatus> {
-    const client = () => this.#clientFor(target.accountId);
-    return this.#queue.submit({
-      endpoint: 'status',
-      lane: options.lane ?? 'background',
-      cif: target.cif,
-      messageKey: uploadIndex,
-      idempotent: true,
-      dedupeKey: `status:${target.api}:${uploadIndex}`,
-      ...(options.signal ? { signal: options.signal } : {}),
-      run: async (signal) => (await client()).status({ apiPath: target.api, uploadIndex }, { signal }),
-    });
+  status(
+    target: CallTarget,
+    uploadIndex: string,
+    options: CallOptions = {},
+  ): Promise<UploadStatus> {
+    return checkStatus(
+      {
+        queue: this.#queue,
+        client: () => this.#clientFor(target.accountId),
+        cif: target.cif,
+        api: target.api,
+        lane: options.lane ?? 'background',
+        ...(options.signal ? { signal: options.signal } : {}),
+      },
+      uploadIndex,
+    );
   }
 }

@@ -1,4 +1,3 @@
-import { AppFailure } from '../../../shared/result.ts';
 /**
  * Follows an accepted upload with stareMesaj on the widening schedule until
  * ANAF decides: `ok` (accepted), `nok` (rejected, with every error of the
@@ -6,15 +5,16 @@ import { AppFailure } from '../../../shared/result.ts';
  * the schedule goes on where it was after a restart.
  */
 import type { AnafErrorEntry } from '../../../shared/domain.ts';
+import { AppFailure } from '../../../shared/result.ts';
 import { describeError } from '../log/logger.ts';
 import { nextStatusCheckDelay } from '../queue/status-schedule.ts';
 import {
   checkStatus,
   downloadMessage,
-  type CallContext,
-} from './anaf-calls.ts';
+  type CompanyRoute,
+} from '../gateway/queued-calls.ts';
 import { readErrorEntries } from './message-zip.ts';
-import type { UploadRuntime } from './runtime.ts';
+import { companyRoute, type UploadRuntime } from './runtime.ts';
 import { duplicateIndexOf, statusStep } from './transitions.ts';
 import type { StoredUpload, UploadChange } from './upload-store.ts';
 
@@ -47,14 +47,8 @@ export async function followUpload(
       return;
     }
 
-    const context: CallContext = {
-      queue: runtime.queue,
-      client: runtime.clientFor(company),
-      company,
-      lane: 'interactive',
-      signal: runtime.signal,
-    };
-    const done = await checkOnce(runtime, context, upload, upload.uploadIndex);
+    const route = companyRoute(runtime, company);
+    const done = await checkOnce(runtime, route, upload, upload.uploadIndex);
     if (done) return;
   }
 }
@@ -62,14 +56,15 @@ export async function followUpload(
 /** Makes one status check; returns true once the upload has ended. */
 async function checkOnce(
   runtime: UploadRuntime,
-  context: CallContext,
+  route: CompanyRoute,
   upload: StoredUpload,
   uploadIndex: string,
 ): Promise<boolean> {
   const statusChecks = upload.statusChecks + 1;
   let status;
   try {
-    status = await checkStatus(context, uploadIndex);
+    // Status checks wait for the daily budget's reset instead of failing.
+    status = await checkStatus(route, uploadIndex, 'wait');
   } catch (error) {
     if (runtime.signal.aborted) return true;
     runtime.logger.warn('Status check failed; checking again later', {
@@ -100,7 +95,7 @@ async function checkOnce(
     case 'rejected': {
       const change = await rejectionChange(
         runtime,
-        context,
+        route,
         upload,
         step.messageId,
       );
@@ -148,20 +143,23 @@ function mayPassLater(error: unknown): boolean {
  */
 export async function rejectionChange(
   runtime: UploadRuntime,
-  context: CallContext,
+  route: CompanyRoute,
   upload: StoredUpload,
   messageId: string,
 ): Promise<UploadChange | null> {
   let errors: AnafErrorEntry[];
   try {
-    errors = await readErrorEntries(await downloadMessage(context, messageId));
+    errors = await readErrorEntries(await downloadMessage(route, messageId));
   } catch (error) {
     if (mayPassLater(error)) {
-      runtime.logger.warn('Fetching the error document failed; trying again later', {
-        upload: upload.id,
-        messageId,
-        error: describeError(error),
-      });
+      runtime.logger.warn(
+        'Fetching the error document failed; trying again later',
+        {
+          upload: upload.id,
+          messageId,
+          error: describeError(error),
+        },
+      );
       return null;
     }
     runtime.logger.warn(

@@ -16,15 +16,15 @@ import {
 import type { ListedMessage as AnafListedMessage } from '../anaf/parse-lists.ts';
 import {
   downloadMessage,
-  listMessagesIn,
-  type CallContext,
-} from './anaf-calls.ts';
+  listMessagesSince,
+  type CompanyRoute,
+} from '../gateway/queued-calls.ts';
 import { readInvoiceIdentity } from './message-zip.ts';
 import { listedKind } from './transitions.ts';
 import type { StoredUpload } from './upload-store.ts';
 
 export interface ReconcilePassInput {
-  context: CallContext;
+  route: CompanyRoute;
   upload: StoredUpload;
   /** Upload indexes the app has already linked to its uploads. */
   knownUploadIndexes: ReadonlySet<string>;
@@ -95,14 +95,11 @@ async function listSinceUpload(
   sentAt: number,
 ): Promise<AnafListedMessage[]> {
   // data_creare has minute resolution and ANAF's clock is not ours.
-  const startTime = new Date(sentAt - DEFAULT_CLOCK_TOLERANCE_MS);
-  const endTime = new Date(input.now - input.endMarginMs);
-  if (endTime <= startTime) return [];
-  return listMessagesIn(
-    input.context,
-    { startTime, endTime },
-    input.endMarginMs,
-  );
+  const since = new Date(sentAt - DEFAULT_CLOCK_TOLERANCE_MS);
+  return listMessagesSince(input.route, since, {
+    now: new Date(input.now),
+    endMarginMs: input.endMarginMs,
+  });
 }
 
 function toCandidate(
@@ -141,9 +138,9 @@ async function downloadInvoices(
   for (const downloadId of downloadIds) {
     let zip: Uint8Array;
     try {
-      zip = await downloadMessage(input.context, downloadId);
+      zip = await downloadMessage(input.route, downloadId);
     } catch (error) {
-      if (input.context.signal.aborted) throw error;
+      if (input.route.signal?.aborted) throw error;
       input.logger.warn('Downloading a sent invoice to reconcile failed', {
         ...fields,
         downloadId,

@@ -10,10 +10,9 @@ import {
   type InvoiceIdentity,
   type ReconcileDecision,
 } from '../queue/reconcile.ts';
-import type { CallContext } from './anaf-calls.ts';
 import { rejectionChange } from './following.ts';
 import { runReconcilePass } from './reconcile-pass.ts';
-import type { UploadRuntime } from './runtime.ts';
+import { companyRoute, type UploadRuntime } from './runtime.ts';
 import type { StoredUpload } from './upload-store.ts';
 
 const RECONCILING_NOTE =
@@ -56,7 +55,8 @@ async function decide(
   const sentAt = upload.sentAt ?? runtime.clock.now();
   // The list ends a margin before now, so the last pass runs that margin
   // after the deadline to cover everything up to the deadline itself.
-  const deadlineMs = runtime.settings.reconcileDeadlineMs + runtime.settings.listEndMarginMs;
+  const deadlineMs =
+    runtime.settings.reconcileDeadlineMs + runtime.settings.listEndMarginMs;
   const deadlineAt = sentAt + deadlineMs;
   if (!company) {
     runtime.change(upload.id, {
@@ -67,16 +67,9 @@ async function decide(
     return null;
   }
 
-  const context: CallContext = {
-    queue: runtime.queue,
-    client: runtime.clientFor(company),
-    company,
-    lane: 'interactive',
-    signal: runtime.signal,
-  };
   try {
     return await runReconcilePass({
-      context,
+      route: companyRoute(runtime, company),
       upload,
       knownUploadIndexes: runtime.store.knownUploadIndexes(upload.cif),
       identities,
@@ -162,13 +155,7 @@ async function applyProbable(
   const fetched = company
     ? await rejectionChange(
         runtime,
-        {
-          queue: runtime.queue,
-          client: runtime.clientFor(company),
-          company,
-          lane: 'interactive',
-          signal: runtime.signal,
-        },
+        companyRoute(runtime, company),
         upload,
         decision.downloadId,
       )

@@ -6,14 +6,20 @@
  */
 import type { AnafClient } from '../anaf/client.ts';
 import type { UploadOutcome } from '../anaf/parse-efactura.ts';
-import { describeError } from '../log/logger.ts';
-import type { UploadCompany } from './types.ts';
-import type { UploadRuntime } from './runtime.ts';
 import {
+  uploadDocument,
+  type UploadAttemptHooks,
+} from '../gateway/queued-calls.ts';
+import { describeError } from '../log/logger.ts';
+import { companyRoute, type UploadRuntime } from './runtime.ts';
+import {
+  isNotRecorded,
+  tokenRejectionStep,
   uploadAnswerChange,
   uploadFailureAction,
   type UploadFailureAction,
 } from './transitions.ts';
+import type { UploadCompany } from './types.ts';
 import type { StoredUpload } from './upload-store.ts';
 
 export async function sendUpload(
@@ -58,26 +64,28 @@ export async function sendUpload(
   const attempt = { requestOut: false, lastError: undefined as unknown };
   let outcome: UploadOutcome;
   try {
-    outcome = await runtime.queue.submit({
-      endpoint: 'upload',
-      lane: 'interactive',
-      cif: upload.cif,
-      idempotent: false,
-      // The gateway refuses a 429 before ANAF records anything.
-      retryOn429EvenIfNotIdempotent: true,
-      signal: runtime.signal,
-      run: (signal) =>
-        sendOnce(runtime, upload, { company, client, body }, attempt, signal),
-    });
+    // NOTE: every file goes to `upload`; neither `uploadb2c` (consumers) nor
+    // `extern=DA` (buyer outside Romania) is ever chosen.
+    outcome = await uploadDocument(
+      companyRoute(runtime, company, client),
+      {
+        standard: upload.standard as 'UBL' | 'CN' | 'CII',
+        body,
+        selfBilled: upload.selfBilled,
+      },
+      attemptHooks(runtime, upload, attempt),
+    );
   } catch (error) {
     const action =
       error === attempt.lastError
         ? uploadFailureAction(error, true)
         : uploadFailureAction(error, attempt.requestOut);
-    applyFailure(runtime, upload, error, action);
+    if (action !== 'tokenRejected') runtime.tokenRejections.delete(upload.id);
+    applyFailure(runtime, { upload, company }, error, action);
     return;
   }
 
+  runtime.tokenRejections.delete(upload.id);
   const next = runtime.change(upload.id, uploadAnswerChange(outcome));
   runtime.logger.info('Upload response received', {
     upload: upload.id,
@@ -88,51 +96,92 @@ export async function sendUpload(
   if (next.state === 'processing') runtime.follow(upload.id);
 }
 
-/** Sends one attempt; the queue calls it again after a 429. */
-async function sendOnce(
+/**
+ * Marks each attempt on the row: `sending` (with the time) just before the
+ * request leaves, and back to `queued` when ANAF did not record it (a 429,
+ * a rejected token, no connection), so that a crash before the next attempt
+ * sends the file again instead of reconciling it.
+ */
+function attemptHooks(
   runtime: UploadRuntime,
   upload: StoredUpload,
-  request: { company: UploadCompany; client: AnafClient; body: Uint8Array },
   attempt: { requestOut: boolean; lastError: unknown },
-  signal: AbortSignal,
-): Promise<UploadOutcome> {
-  const { company, client, body } = request;
-  runtime.change(upload.id, {
-    state: 'sending',
-    sentAt: runtime.clock.now(),
-    note: null,
-  });
-  attempt.requestOut = true;
-  try {
-    // NOTE: every file goes to `upload`; neither `uploadb2c` (consumers) nor
-    // `extern=DA` (buyer outside Romania) is ever chosen.
-    return await client.upload(
-      {
-        apiPath: company.api,
-        cif: upload.cif,
-        standard: upload.standard as 'UBL' | 'CN' | 'CII',
-        body,
-        selfBilled: upload.selfBilled,
-      },
-      { signal },
-    );
-  } catch (error) {
-    attempt.lastError = error;
-    if (uploadFailureAction(error, true) === 'resendLater') {
-      // Not recorded: the row goes back to queued while the queue waits.
+): UploadAttemptHooks {
+  return {
+    beforeRequest: () => {
+      runtime.change(upload.id, {
+        state: 'sending',
+        sentAt: runtime.clock.now(),
+        note: null,
+      });
+      attempt.requestOut = true;
+    },
+    afterFailure: (error) => {
+      attempt.lastError = error;
+      if (!isNotRecorded(uploadFailureAction(error, true))) return;
       attempt.requestOut = false;
       runtime.change(upload.id, {
         state: 'queued',
         note: `ANAF did not take the file (${describeError(error)}); it will be sent again.`,
       });
-    }
-    throw error;
+    },
+  };
+}
+
+/**
+ * Sends an upload whose token ANAF rejected (so ANAF never saw the file)
+ * again after a wait. The next attempt takes the account's token anew, and
+ * the client refreshes it after another 401. After the last wait the upload
+ * fails, naming the account to log in to again.
+ */
+function applyTokenRejection(
+  runtime: UploadRuntime,
+  upload: StoredUpload,
+  company: UploadCompany,
+  error: unknown,
+): void {
+  const rejections = (runtime.tokenRejections.get(upload.id) ?? 0) + 1;
+  const step = tokenRejectionStep(
+    rejections,
+    runtime.settings.tokenRetryDelaysMs,
+  );
+  const fields = {
+    upload: upload.id,
+    cif: upload.cif,
+    accountId: company.accountId,
+    rejections,
+    error: describeError(error),
+  };
+
+  if (step.resend) {
+    runtime.tokenRejections.set(upload.id, rejections);
+    const seconds = Math.round(step.delayMs / 1000);
+    runtime.logger.warn(
+      'ANAF rejected the access token; sending the upload again later',
+      fields,
+    );
+    runtime.change(upload.id, {
+      state: 'queued',
+      note: `ANAF rejected the access token, so it did not receive the file. The app sends it again in ${seconds} s with a refreshed token.`,
+    });
+    runtime.resendLater(upload.id, step.delayMs);
+    return;
   }
+
+  runtime.tokenRejections.delete(upload.id);
+  runtime.logger.warn(
+    'ANAF kept rejecting the access token; upload failed',
+    fields,
+  );
+  runtime.change(upload.id, {
+    state: 'failed',
+    note: `ANAF rejected the access token of account ${company.accountId} (used for ${company.name}) ${rejections} times in a row, even after refreshing it, so the file was not filed. Log in to that account again, then send the file again.`,
+  });
 }
 
 function applyFailure(
   runtime: UploadRuntime,
-  upload: StoredUpload,
+  { upload, company }: { upload: StoredUpload; company: UploadCompany },
   error: unknown,
   action: UploadFailureAction,
 ): void {
@@ -147,6 +196,9 @@ function applyFailure(
   switch (action) {
     case 'stayQueued':
       runtime.logger.info('Upload left queued', fields);
+      return;
+    case 'tokenRejected':
+      applyTokenRejection(runtime, upload, company, error);
       return;
     case 'resendLater': {
       const seconds = Math.round(runtime.settings.resendDelayMs / 1000);

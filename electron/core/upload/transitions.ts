@@ -8,7 +8,8 @@
  * sending -> rejected (refused at upload) | failed (never recorded)
  * sending -> unknown (response lost) -> reconciling -> accepted | rejected
  *   | needsDecision (deadline passed; the user checks SPV)
- * sending -> queued (refused with 429 or never connected: sent again)
+ * sending -> queued (refused with 429, token rejected, or never connected:
+ *   sent again)
  */
 import type { AnafErrorEntry, UploadState } from '../../../shared/domain.ts';
 import { AppFailure } from '../../../shared/result.ts';
@@ -72,12 +73,20 @@ export function uploadAnswerChange(outcome: UploadOutcome): UploadChange {
 
 /**
  * `resendLater`: ANAF did not record the request (429, or no connection
- * was made), so it is sent again. `unknown`: the request may have been
- * recorded. `failed`: not recorded, and sending again would not help.
- * `stayQueued`: the request never left the queue (the service closed).
+ * was made), so it is sent again. `tokenRejected`: ANAF's gateway rejected
+ * the access token with 401 or 403 before ANAF saw the file, so it is sent
+ * again with a refreshed token a few times at the most. `unknown`: the
+ * request may have been recorded. `failed`: not recorded, and sending again
+ * would not help. `stayQueued`: the request never left the queue (the
+ * service closed).
  */
 export type UploadFailureAction =
-  'resendLater' | 'unknown' | 'failed' | 'stayQueued';
+  'resendLater' | 'tokenRejected' | 'unknown' | 'failed' | 'stayQueued';
+
+/** Checks whether an action means ANAF did not record the file. */
+export function isNotRecorded(action: UploadFailureAction): boolean {
+  return action === 'resendLater' || action === 'tokenRejected';
+}
 
 /**
  * ANAF responded, but the response does not show whether the file was
@@ -111,6 +120,7 @@ export function uploadFailureAction(
     return 'unknown';
   }
   if (details.kind === 'rateLimited') return 'resendLater';
+  if (details.kind === 'forbidden') return 'tokenRejected';
   if (details.delivery === 'notSent') {
     return details.kind === 'invalidInput' ? 'failed' : 'resendLater';
   }
@@ -124,6 +134,22 @@ function isAbort(error: unknown): boolean {
     error !== null &&
     (error as { name?: unknown }).name === 'AbortError'
   );
+}
+
+/** What to do after ANAF rejected the token of an upload's request again. */
+export type TokenRejectionStep =
+  { resend: true; delayMs: number } | { resend: false };
+
+/**
+ * Decides on the `rejections`-th rejection in a row (from 1): send again after
+ * the matching wait of `delaysMs`, or give up once every wait was used.
+ */
+export function tokenRejectionStep(
+  rejections: number,
+  delaysMs: readonly number[],
+): TokenRejectionStep {
+  const delayMs = delaysMs[rejections - 1];
+  return delayMs === undefined ? { resend: false } : { resend: true, delayMs };
 }
 
 /** Next step of an upload being processed, after a stareMesaj response. */

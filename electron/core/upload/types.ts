@@ -4,7 +4,7 @@
  */
 import type { ApiPath } from '../../../shared/domain.ts';
 import type { AnafClient } from '../anaf/client.ts';
-import type { QueueJob } from '../queue/job.ts';
+import type { CallQueue } from '../gateway/queued-calls.ts';
 
 /** A followed company, as the company store returns it. */
 export interface UploadCompany {
@@ -24,9 +24,7 @@ export interface CompanyLookup {
 export type ClientFactory = (company: UploadCompany) => AnafClient;
 
 /** The part of the request queue the service uses. */
-export interface UploadQueue {
-  submit<T>(job: QueueJob<T>): Promise<T>;
-}
+export type UploadQueue = CallQueue;
 
 export interface UploadSettings {
   /**
@@ -45,6 +43,12 @@ export interface UploadSettings {
   listEndMarginMs: number;
   /** Wait before sending again an upload refused with 429 or never connected. */
   resendDelayMs: number;
+  /**
+   * Waits before sending again an upload whose access token ANAF rejected
+   * (401/403) even after a refresh, one per resend. After the last one the
+   * upload fails and the user is asked to log in again.
+   */
+  tokenRetryDelaysMs: readonly number[];
 }
 
 /** `decision` of `uploads.resolveUnknown`, after the user checked SPV. */

@@ -53,6 +53,7 @@ export const DEFAULT_UPLOAD_SETTINGS: Readonly<UploadSettings> = {
   statusScheduleMs: DEFAULT_STATUS_SCHEDULE_MS,
   listEndMarginMs: END_MARGIN_MS,
   resendDelayMs: 30_000,
+  tokenRetryDelaysMs: [2_000, 10_000, 30_000],
 };
 
 const DEFAULT_LIST_LIMIT = 500;
@@ -109,10 +110,11 @@ export class UploadService {
       clock: this.#clock,
       settings: { ...DEFAULT_UPLOAD_SETTINGS, ...options.settings },
       signal: this.#closing.signal,
+      tokenRejections: new Map(),
       change: (id, change) => this.#change(id, change),
       follow: (id) => this.#follow(id),
       reconcile: (id) => this.#reconcile(id),
-      resendLater: (id) => this.#resendLater(id),
+      resendLater: (id, delayMs) => this.#resendLater(id, delayMs),
       pump: () => this.#pump(),
     };
   }
@@ -459,8 +461,8 @@ export class UploadService {
     this.#track(run.finally(() => this.#pump()));
   }
 
-  #resendLater(id: string): void {
-    const delay = this.#runtime.settings.resendDelayMs;
+  #resendLater(id: string, delayMs?: number): void {
+    const delay = delayMs ?? this.#runtime.settings.resendDelayMs;
     this.#resendAt.set(id, this.#clock.now() + delay);
     this.#track(
       this.#clock.sleep(delay, this.#closing.signal).then(

@@ -1,7 +1,10 @@
 // Uploads whose response is lost or refused, against the sandbox's faults:
 // each file must end filed exactly once by the sandbox's own records, and a
-// lost upload must be found again under the index ANAF gave it.
+// lost upload must be found again under the index ANAF gave it. Uploads
+// whose token the gateway rejects with 401 were not recorded, so the app
+// sends them again by itself, a few times at the most.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { TokenSource } from '../../../electron/core/anaf/caller.ts';
 import type { UploadRecord } from '../../../shared/domain.ts';
 import { ublInvoice } from '../../unit/upload/invoice-text.ts';
 import {
@@ -18,7 +21,7 @@ let stack: UploadStack | undefined;
 let nextCif = 0;
 
 beforeAll(async () => {
-  env = await startUploadEnv({ cifCount: 7 });
+  env = await startUploadEnv({ cifCount: 10 });
 });
 
 afterAll(async () => {
@@ -206,5 +209,93 @@ describe('lost and refused uploads', () => {
         event.id === queued!.id && event.note?.includes('sent again in'),
     );
     expect(requeued).toBe(true);
+  });
+});
+
+/** Sandbox endpoints outside the API gateway and the request queue. */
+const OUTSIDE_QUEUE = ['authorize', 'token', 'revoke', 'admin'];
+
+/**
+ * Hands out `count` tokens the sandbox never issued, as the first access
+ * tokens and refreshes, then the account's real ones.
+ */
+function rejectedTokens(count: number) {
+  let left = count;
+  const revoked = (): string | null => {
+    if (left <= 0) return null;
+    left -= 1;
+    return `revoked-token-${left}`;
+  };
+  return (source: TokenSource): TokenSource => ({
+    accessToken: async () => revoked() ?? source.accessToken(),
+    refreshAfterRejection: async (rejected) =>
+      revoked() ?? source.refreshAfterRejection(rejected),
+  });
+}
+
+/** Counts the requests that reached the sandbox's API so far. */
+async function apiRequestCount(): Promise<number> {
+  const counters = (await env.auth.admin('GET', '/counters')) as {
+    endpoints: Record<string, { statuses: Record<string, number> }>;
+  };
+  return Object.entries(counters.endpoints)
+    .filter(([endpoint]) => !OUTSIDE_QUEUE.includes(endpoint))
+    .flatMap(([, endpoint]) => Object.values(endpoint.statuses))
+    .reduce((sum, count) => sum + count, 0);
+}
+
+describe('rejected tokens', () => {
+  it('sends the file again', async () => {
+    // The first request and the client's retry both carry a revoked token.
+    const { stack, cif } = await openWithCif({ tokens: rejectedTokens(2) });
+    const events: UploadRecord[] = [];
+    stack.service.onChange((record) => events.push(record));
+    const [queued] = await stack.service.submit(
+      cif,
+      [file(cif, 'TOKEN-1')],
+      STRICT,
+    );
+    const [done] = await waitForStates(stack.service, [queued!.id]);
+    const counts = countByHash(await env.sandboxUploads());
+
+    expect(done?.state).toBe('accepted');
+    expect(counts.get(queued!.sha256)).toBe(1);
+    const resent = events.some((event) =>
+      event.note?.startsWith('ANAF rejected the access token'),
+    );
+    expect(resent).toBe(true);
+  });
+
+  it('counts every request in the window', async () => {
+    const before = await apiRequestCount();
+    const { stack, cif } = await openWithCif({ tokens: rejectedTokens(3) });
+    const [queued] = await stack.service.submit(
+      cif,
+      [file(cif, 'TOKEN-2')],
+      STRICT,
+    );
+    await waitForStates(stack.service, [queued!.id], ['accepted']);
+    const arrived = (await apiRequestCount()) - before;
+
+    expect(arrived).toBeGreaterThan(3);
+    expect(stack.queue.totals().callsInWindow).toBe(arrived);
+  });
+
+  it('gives up and names the account', async () => {
+    const { stack, cif } = await openWithCif({
+      tokens: rejectedTokens(1_000),
+    });
+    const [queued] = await stack.service.submit(
+      cif,
+      [file(cif, 'TOKEN-3')],
+      STRICT,
+    );
+    const [done] = await waitForStates(stack.service, [queued!.id]);
+    const counts = countByHash(await env.sandboxUploads());
+
+    expect(done?.state).toBe('failed');
+    expect(done?.note).toContain(env.accountId);
+    expect(done?.note).toContain('Log in to that account again');
+    expect(counts.get(queued!.sha256)).toBeUndefined();
   });
 });

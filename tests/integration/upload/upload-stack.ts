@@ -27,6 +27,7 @@ import {
 } from '../../../electron/core/upload/index.ts';
 import { FileVault } from '../../../electron/core/vault/file-vault.ts';
 import type { AnafClient } from '../../../electron/core/anaf/client.ts';
+import type { TokenSource } from '../../../electron/core/anaf/caller.ts';
 
 /** Short waits, so that each test takes seconds. */
 export const TEST_UPLOAD_SETTINGS: UploadSettings = {
@@ -37,6 +38,7 @@ export const TEST_UPLOAD_SETTINGS: UploadSettings = {
   // shares the sandbox's clock, so the window may end now.
   listEndMarginMs: 0,
   resendDelayMs: 200,
+  tokenRetryDelaysMs: [100, 200, 400],
 };
 
 export interface StackConfig {
@@ -50,6 +52,8 @@ export interface StackConfig {
   /** Time the client waits for the upload's response headers. */
   uploadTimeoutMs?: number;
   retry?: Partial<RetryPolicy>;
+  /** Wraps the account's token source, to make ANAF refuse some tokens. */
+  tokens?: (source: TokenSource) => TokenSource;
 }
 
 export interface UploadStack {
@@ -100,7 +104,9 @@ export async function openUploadStack(
     if (!client) {
       client = createAnafClient({
         transport,
-        tokens: auth.tokenSource(company.accountId),
+        tokens: (config.tokens ?? ((source) => source))(
+          auth.tokenSource(company.accountId),
+        ),
         logger,
         limits: {
           upload: { headersTimeoutMs: config.uploadTimeoutMs ?? 10_000 },

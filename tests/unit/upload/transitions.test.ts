@@ -6,7 +6,9 @@ import {
   errorEntries,
   gateStateOf,
   listedKind,
+  isNotRecorded,
   statusStep,
+  tokenRejectionStep,
   uploadAnswerChange,
   uploadFailureAction,
   type UploadFailureAction,
@@ -63,7 +65,18 @@ describe('uploadFailureAction', () => {
       'unknown',
     ],
     ['firewall page', anafFailure('firewall', 'blocked'), true, 'failed'],
-    ['token refused', anafFailure('forbidden', '403'), true, 'failed'],
+    [
+      'token rejected',
+      anafFailure('forbidden', '403', { status: 403 }),
+      true,
+      'tokenRejected',
+    ],
+    [
+      'token expired',
+      anafFailure('forbidden', '401', { status: 401 }),
+      true,
+      'tokenRejected',
+    ],
     ['no SPV right', anafFailure('noRight', 'Nu aveti drept'), true, 'failed'],
     ['bad parameter', anafFailure('invalidInput', 'bad CIF'), true, 'failed'],
     [
@@ -91,6 +104,47 @@ describe('uploadFailureAction', () => {
       expect(uploadFailureAction(error, requestOut)).toBe(expected);
     });
   }
+});
+
+describe('isNotRecorded', () => {
+  const cases: Array<[UploadFailureAction, boolean]> = [
+    ['resendLater', true],
+    ['tokenRejected', true],
+    ['unknown', false],
+    ['failed', false],
+    ['stayQueued', false],
+  ];
+  for (const [action, expected] of cases) {
+    it(action, () => {
+      expect(isNotRecorded(action)).toBe(expected);
+    });
+  }
+});
+
+describe('tokenRejectionStep', () => {
+  const delays = [2_000, 10_000, 30_000];
+
+  it('resends after the first rejection', () => {
+    expect(tokenRejectionStep(1, delays)).toEqual({
+      resend: true,
+      delayMs: 2_000,
+    });
+  });
+
+  it('waits longer each time', () => {
+    expect(tokenRejectionStep(3, delays)).toEqual({
+      resend: true,
+      delayMs: 30_000,
+    });
+  });
+
+  it('gives up after the last wait', () => {
+    expect(tokenRejectionStep(4, delays)).toEqual({ resend: false });
+  });
+
+  it('gives up without waits', () => {
+    expect(tokenRejectionStep(1, [])).toEqual({ resend: false });
+  });
 });
 
 describe('uploadAnswerChange', () => {
