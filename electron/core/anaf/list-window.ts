@@ -8,7 +8,7 @@
 import { anafFailureDetails } from './errors.ts';
 import type { Logger } from '../log/logger.ts';
 import type { MessagePage } from './parse-lists.ts';
-import { romaniaCalendarDaysBefore } from './romania-time.ts';
+import { romaniaCalendarDaysBefore } from '../time/romania-time.ts';
 
 /** Messages stay listable and downloadable for 60 days. */
 export const RETENTION_DAYS = 60;
