@@ -142,6 +142,43 @@ export interface InvoiceDocument {
   problem: string | null;
 }
 
+/**
+ * A buyer's message about an invoice (a RASP upload, listed by ANAF as
+ * "MESAJ CUMPARATOR ...") in one company's archive.
+ */
+export interface BuyerMessage {
+  /** ANAF's download id, the message id. */
+  messageId: string;
+  cif: string;
+  /** The upload index ANAF's list gave the message. */
+  uploadIndex: string;
+  /** Sent by this company or received from the other party; null when ANAF's type names neither or both. */
+  direction: 'sent' | 'received' | null;
+  createdAt: string;
+  /** Upload index of the invoice the message is about; null until its ZIP is read. */
+  invoiceUploadIndex: string | null;
+  /** That invoice in this company's archive; null when it is not archived. */
+  invoice: { messageId: string; direction: Direction; number: string | null; partnerName: string | null } | null;
+  /** The message's text; null until its ZIP is read. */
+  text: string | null;
+  state: MessageState;
+  failureReason: string | null;
+}
+
+export interface BuyerMessageQuery {
+  cif: string;
+  /** Only the messages about the invoice with this upload index. */
+  invoiceUploadIndex?: string | undefined;
+  offset?: number | undefined;
+  limit?: number | undefined;
+}
+
+export interface BuyerMessagePage {
+  messages: BuyerMessage[];
+  /** Matching messages on all pages. */
+  total: number;
+}
+
 export type UploadState =
   | 'queued'
   | 'sending'

@@ -107,6 +107,8 @@ function generateRows(count: number): GeneratedRow[] {
       vatCents: vat,
       totalCents: net + vat,
       errorCount: null,
+      referencedIndex: null,
+      messageText: null,
       vat: [{ category: 'S', rate: '19', taxableCents: net, taxCents: vat }],
       partnerFolded: foldedColumn([partnerName, partnerCif, `RO${partnerCif}`]),
       numberFolded: foldedColumn([number]),

@@ -7,6 +7,8 @@
 import type { DatabaseSync } from 'node:sqlite';
 
 import type {
+  BuyerMessagePage,
+  BuyerMessageQuery,
   InvoiceDocument,
   InvoicePage,
   InvoiceQuery,
@@ -16,6 +18,7 @@ import type {
 import { AppFailure } from '../../../shared/result.ts';
 import type { Logger } from '../log/logger.ts';
 
+import { queryBuyerMessages } from './buyer-messages.ts';
 import { buildDocument } from './document.ts';
 import { selectForExport, type ExportSelection } from './export-rows.ts';
 import { readIndexFields } from './index-fields.ts';
@@ -213,6 +216,15 @@ export class Archive {
 
   queryInvoices(query: InvoiceQuery): InvoicePage {
     return this.#search.query(query);
+  }
+
+  /**
+   * Lists a company's buyer messages, or those about the invoice with
+   * `query.invoiceUploadIndex`, each linked to that invoice when it is
+   * archived.
+   */
+  buyerMessages(query: BuyerMessageQuery): BuyerMessagePage {
+    return queryBuyerMessages(this.#db, query);
   }
 
   /**

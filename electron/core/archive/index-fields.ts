@@ -1,13 +1,14 @@
 /**
  * The fields the archive indexes from a downloaded ZIP: the invoice's number,
- * dates, amounts and partner, or the error count of a rejected upload.
+ * dates, amounts and partner, the error count of a rejected upload, or the
+ * invoice a buyer message is about and its text.
  */
 import type {
   DecimalValue,
   Invoice,
   InvoiceParty,
 } from '../../../shared/invoice.ts';
-import { readAnafMessage } from '../invoice/index.ts';
+import { readAnafMessage, readBuyerMessage } from '../invoice/index.ts';
 import { describeError } from '../log/logger.ts';
 import { readAnafMessageZip } from '../zip/index.ts';
 
@@ -22,7 +23,7 @@ export interface VatRow {
 }
 
 export interface IndexedFields {
-  documentKind: 'invoice' | 'errors' | null;
+  documentKind: 'invoice' | 'errors' | 'buyerMessage' | null;
   partnerCif: string | null;
   partnerVatId: string | null;
   partnerName: string | null;
@@ -35,6 +36,9 @@ export interface IndexedFields {
   vatCents: number | null;
   totalCents: number | null;
   errorCount: number | null;
+  /** Upload index of the invoice a buyer message is about. */
+  referencedIndex: string | null;
+  messageText: string | null;
   vat: VatRow[];
   partnerFolded: string;
   numberFolded: string;
@@ -56,6 +60,8 @@ const EMPTY: IndexedFields = {
   vatCents: null,
   totalCents: null,
   errorCount: null,
+  referencedIndex: null,
+  messageText: null,
   vat: [],
   partnerFolded: '',
   numberFolded: '',
@@ -65,13 +71,16 @@ const EMPTY: IndexedFields = {
 /** Directions whose ZIP contains an invoice or ANAF's error document. */
 const INVOICE_DIRECTIONS = new Set(['received', 'sent', 'errors']);
 
+/** The direction `messageDirection` gives ANAF's "MESAJ CUMPARATOR ..." types. */
+export const BUYER_MESSAGE_DIRECTION = 'buyerMessage';
+
 /**
  * Reads a stored ZIP and returns its index fields. A ZIP whose content
  * cannot be read gives empty fields and the reason in `problem`.
  * `direction` is the list's direction (`sent`, `received`, ...), used to
  * pick the partner when the company is on neither side of the invoice.
- * A buyer message or another kind of message is only checked for ANAF's
- * two members, because its document is not an invoice. An unexpected
+ * A buyer message gives the invoice it is about and its text. Another kind
+ * of message is only checked for ANAF's two members. An unexpected
  * parser error is caught and kept as the problem too, so that it never
  * stops the ZIP from being archived.
  */
@@ -92,6 +101,9 @@ async function readFields(
   direction: string,
   zipBytes: Uint8Array,
 ): Promise<IndexedFields> {
+  if (direction === BUYER_MESSAGE_DIRECTION) {
+    return buyerMessageFields(zipBytes);
+  }
   if (!INVOICE_DIRECTIONS.has(direction)) {
     const zip = await readAnafMessageZip(zipBytes);
     const problem = zip.ok ? null : keptProblem(zip.error.message);
@@ -112,6 +124,24 @@ async function readFields(
     };
   }
   return invoiceFields(cif, direction, content.invoice);
+}
+
+async function buyerMessageFields(
+  zipBytes: Uint8Array,
+): Promise<IndexedFields> {
+  const zip = await readAnafMessageZip(zipBytes);
+  if (!zip.ok) return { ...EMPTY, problem: keptProblem(zip.error.message) };
+
+  const message = readBuyerMessage(zip.value.document);
+  if (!message.ok) {
+    return { ...EMPTY, problem: keptProblem(message.error.message) };
+  }
+  return {
+    ...EMPTY,
+    documentKind: 'buyerMessage',
+    referencedIndex: message.value.invoiceUploadIndex,
+    messageText: message.value.text,
+  };
 }
 
 function keptProblem(reason: string): string {

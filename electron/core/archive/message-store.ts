@@ -7,7 +7,7 @@ import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
 import type { MessageState } from '../../../shared/domain.ts';
 import { inTransaction } from '../db/database.ts';
 
-import type { IndexedFields } from './index-fields.ts';
+import { BUYER_MESSAGE_DIRECTION, type IndexedFields } from './index-fields.ts';
 import { archiveZipPath, romaniaDate } from './zip-path.ts';
 
 /**
@@ -73,7 +73,8 @@ const FIELD_UPDATE = `UPDATE archive_messages SET
   partner_vat_id = ?, partner_name = ?, number = ?, type_code = ?,
   issue_date = ?, due_date = ?, doc_date = COALESCE(?, doc_date),
   currency = ?, net_cents = ?, vat_cents = ?, total_cents = ?,
-  error_count = ?, partner_folded = ?, number_folded = ?
+  error_count = ?, partner_folded = ?, number_folded = ?,
+  referenced_index = ?, message_text = ?
   WHERE id = ?`;
 
 export class MessageStore {
@@ -167,6 +168,36 @@ export class MessageStore {
     return this.#files("WHERE state = 'downloaded'", []);
   }
 
+  /**
+   * Downloaded buyer messages whose document was never read: those archived
+   * before the archive read buyer messages. A message whose ZIP could not
+   * be read has a failure reason and is not returned again.
+   */
+  unreadBuyerMessages(): StoredFile[] {
+    return this.#files(
+      `WHERE direction = ? AND state = 'downloaded'
+         AND document_kind IS NULL AND failure_reason IS NULL`,
+      [BUYER_MESSAGE_DIRECTION],
+    );
+  }
+
+  /** Stores what was read from a buyer message's document. */
+  setBuyerMessageFields(rowId: number, fields: IndexedFields): void {
+    this.#db
+      .prepare(
+        `UPDATE archive_messages SET document_kind = ?, referenced_index = ?,
+           message_text = ?, failure_reason = ?
+         WHERE id = ?`,
+      )
+      .run(
+        fields.documentKind,
+        fields.referencedIndex,
+        fields.messageText,
+        fields.problem,
+        rowId,
+      );
+  }
+
   #files(where: string, params: SQLInputValue[]): StoredFile[] {
     const rows = this.#db
       .prepare(
@@ -220,6 +251,8 @@ export class MessageStore {
           fields.errorCount,
           fields.partnerFolded,
           fields.numberFolded,
+          fields.referencedIndex,
+          fields.messageText,
           rowId,
         );
       this.#db

@@ -2,7 +2,8 @@
  * Repairs at start after a crash at any point of a download. Temporary
  * files are removed. A ZIP that was renamed into place but whose row was
  * not yet marked `downloaded` is verified and adopted, so it is not
- * downloaded again.
+ * downloaded again. Buyer messages archived before the archive read their
+ * documents are read once.
  */
 import path from 'node:path';
 
@@ -23,6 +24,8 @@ export interface RecoveryReport {
   adopted: number;
   /** Files found where a ZIP belongs that are not a readable ZIP. */
   rejected: number;
+  /** Archived buyer messages whose document was read for the first time. */
+  buyerMessagesRead: number;
 }
 
 /**
@@ -39,6 +42,7 @@ export async function recoverArchive(
     temporaryFilesRemoved: 0,
     adopted: 0,
     rejected: 0,
+    buyerMessagesRead: 0,
   };
   const rows = store.filesNotDownloaded();
   const folders = new Set(
@@ -85,5 +89,40 @@ export async function recoverArchive(
       });
     }
   }
+  report.buyerMessagesRead = await readArchivedBuyerMessages(
+    store,
+    root,
+    logger,
+  );
   return report;
+}
+
+/**
+ * Reads the documents of downloaded buyer messages that were never read,
+ * so they link to their invoices. A missing file is skipped, and an
+ * unreadable one records its problem so it is not read again.
+ */
+async function readArchivedBuyerMessages(
+  store: MessageStore,
+  root: string,
+  logger: Logger,
+): Promise<number> {
+  let read = 0;
+  for (const row of store.unreadBuyerMessages()) {
+    const bytes = await readFileIfExists(absoluteZipPath(root, row.zipPath));
+    if (bytes === null) continue;
+
+    const fields = await readIndexFields(row.cif, row.direction, bytes);
+    store.setBuyerMessageFields(row.id, fields);
+    read += 1;
+    if (fields.problem) {
+      logger.warn('An archived buyer message could not be read', {
+        cif: row.cif,
+        messageId: row.messageId,
+        problem: fields.problem,
+      });
+    }
+  }
+  if (read > 0) logger.info('Read archived buyer messages', { count: read });
+  return read;
 }

@@ -99,6 +99,21 @@ function createTables(db: DatabaseSync): void {
   for (const statement of INDEXES) db.exec(statement);
 }
 
+/**
+ * Buyer messages keep the upload index of the invoice they are about and
+ * their text, both read from the message's ZIP. Rows downloaded before
+ * this version are read at the next start, by the archive's recovery.
+ */
+function addBuyerMessageColumns(db: DatabaseSync): void {
+  db.exec('ALTER TABLE archive_messages ADD COLUMN referenced_index TEXT');
+  db.exec('ALTER TABLE archive_messages ADD COLUMN message_text TEXT');
+  db.exec(
+    `CREATE INDEX archive_messages_referenced
+       ON archive_messages (cif, referenced_index)`,
+  );
+}
+
 export const ARCHIVE_MIGRATIONS: readonly Migration[] = [
   { owner: ARCHIVE_OWNER, version: 1, apply: createTables },
+  { owner: ARCHIVE_OWNER, version: 2, apply: addBuyerMessageColumns },
 ];

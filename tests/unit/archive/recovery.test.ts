@@ -95,6 +95,7 @@ describe('archive recovery', () => {
       temporaryFilesRemoved: 0,
       adopted: 0,
       rejected: 0,
+      buyerMessagesRead: 0,
     });
     expect(archive.getRow(CIF, '3001')?.state).toBe('downloaded');
   });
