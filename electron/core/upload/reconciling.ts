@@ -13,7 +13,9 @@ import {
 import { rejectionChange } from './following.ts';
 import { runReconcilePass } from './reconcile-pass.ts';
 import { companyRoute, type UploadRuntime } from './runtime.ts';
-import type { StoredUpload } from './upload-store.ts';
+import { widenedWait } from './transitions.ts';
+import type { UploadCompany } from './types.ts';
+import type { StoredUpload, UploadChange } from './upload-store.ts';
 
 const RECONCILING_NOTE =
   "The response to the upload was lost. ANAF may have recorded the file, so it is not sent again; the app looks for it in ANAF's list of messages.";
@@ -126,8 +128,7 @@ async function apply(
       return true;
     }
     case 'probably':
-      await applyProbable(runtime, upload, decision);
-      return true;
+      return applyProbable(runtime, upload, decision);
     case 'deadlinePassed':
       runtime.logger.warn('Lost upload not found before the deadline', fields);
       runtime.change(upload.id, {
@@ -141,37 +142,84 @@ async function apply(
   }
 }
 
+/**
+ * Links the upload to the single unknown error message and rejects it with
+ * every error of that message's error document. Returns false, leaving the
+ * upload `reconciling`, when the service closed or the user resolved the
+ * upload before the document was read.
+ */
 async function applyProbable(
   runtime: UploadRuntime,
   upload: StoredUpload,
   decision: { uploadIndex: string; downloadId: string },
-): Promise<void> {
+): Promise<boolean> {
   runtime.logger.info('Lost upload probably matches an error message', {
     upload: upload.id,
     cif: upload.cif,
     uploadIndex: decision.uploadIndex,
   });
-  const company = runtime.companies.get(upload.cif);
-  const fetched = company
-    ? await rejectionChange(
-        runtime,
-        companyRoute(runtime, company),
-        upload,
-        decision.downloadId,
-      )
-    : null;
-  const change = fetched ?? {
-    state: 'rejected' as const,
-    messageId: decision.downloadId,
-    note: `Its error list could not be fetched; open message ${decision.downloadId} in SPV to see the errors.`,
-  };
   const probable = `Probably this file: the response to the upload was lost, and the only message ANAF lists for an unknown upload since then is an error message for upload ${decision.uploadIndex}. Error messages carry no copy of the invoice, so this is not certain.`;
+  const company = runtime.companies.get(upload.cif);
+  const change = company
+    ? await fetchRejection(runtime, company, upload, decision, probable)
+    : {
+        state: 'rejected' as const,
+        messageId: decision.downloadId,
+        note: `The company ${upload.cif} is no longer followed, so its error list was not fetched; open message ${decision.downloadId} in SPV to see the errors.`,
+      };
+  if (change === null) return false;
+
   runtime.change(upload.id, {
     ...change,
     uploadIndex: decision.uploadIndex,
     note: change.note ? `${probable} ${change.note}` : probable,
   });
   runtime.pump();
+  return true;
+}
+
+/** Longest wait between two tries to fetch an error document. */
+const MAX_ERROR_FETCH_WAIT_MS = 30 * 60_000;
+
+/**
+ * Fetches the error document of a probable match, trying again with
+ * widening waits (the reconcile interval, doubled each time) until it is
+ * read. Returns null when the service closed or the upload is no longer
+ * `reconciling`.
+ */
+async function fetchRejection(
+  runtime: UploadRuntime,
+  company: UploadCompany,
+  upload: StoredUpload,
+  decision: { uploadIndex: string; downloadId: string },
+  probable: string,
+): Promise<UploadChange | null> {
+  for (let failures = 0; ; failures += 1) {
+    if (failures > 0) {
+      const waitMs = widenedWait(
+        failures,
+        runtime.settings.reconcileIntervalMs,
+        MAX_ERROR_FETCH_WAIT_MS,
+      );
+      runtime.change(upload.id, {
+        note: `${probable} Fetching its list of errors failed; the app tries again in ${Math.ceil(waitMs / 1000)} s.`,
+      });
+      try {
+        await runtime.clock.sleep(waitMs, runtime.signal);
+      } catch {
+        return null;
+      }
+      if (runtime.store.get(upload.id)?.state !== 'reconciling') return null;
+    }
+    const change = await rejectionChange(
+      runtime,
+      companyRoute(runtime, company),
+      upload,
+      decision.downloadId,
+    );
+    if (change !== null) return change;
+    if (runtime.signal.aborted) return null;
+  }
 }
 
 function candidateNote(message: string, candidates: readonly string[]): string {

@@ -152,6 +152,18 @@ export function tokenRejectionStep(
   return delayMs === undefined ? { resend: false } : { resend: true, delayMs };
 }
 
+/**
+ * Returns the wait before try number `failures + 1` after `failures` failed
+ * tries (from 1): `firstMs`, doubled after each failure, at most `maxMs`.
+ */
+export function widenedWait(
+  failures: number,
+  firstMs: number,
+  maxMs: number,
+): number {
+  return Math.min(maxMs, firstMs * 2 ** Math.max(0, failures - 1));
+}
+
 /** Next step of an upload being processed, after a stareMesaj response. */
 export type StatusStep =
   | { kind: 'wait' }

@@ -21,7 +21,7 @@ let stack: UploadStack | undefined;
 let nextCif = 0;
 
 beforeAll(async () => {
-  env = await startUploadEnv({ cifCount: 10 });
+  env = await startUploadEnv({ cifCount: 11 });
 });
 
 afterAll(async () => {
@@ -170,6 +170,39 @@ describe('lost and refused uploads', () => {
     expect(recorded).toHaveLength(1);
     expect(done?.uploadIndex).toBe(recorded[0]?.index);
     expect(done?.errors.map((entry) => entry.ruleId)).toContain('BR-RO-001');
+  });
+
+  it('fetches the errors again', async () => {
+    // As above, and the first download of the error document is blocked.
+    await env.setFaults([
+      'upload:reset-after-record@1',
+      'descarcare:firewall@1',
+    ]);
+    const { stack, cif } = await openWithCif({
+      settings: { reconcileDeadlineMs: 15_000 },
+    });
+    const outdated = ublInvoice({
+      sellerVat: `RO${cif}`,
+      number: 'NOK-2',
+      customizationId:
+        'urn:cen.eu:en16931:2017#compliant#urn:efactura.mfinante.ro:CIUS-RO:1.0.0',
+    });
+    const [queued] = await stack.service.submit(
+      cif,
+      [base64File('nok-2.xml', outdated)],
+      { acceptWarnings: true, allowDuplicate: false },
+    );
+    const [done] = await waitForStates(stack.service, [queued!.id]);
+    const recorded = (await env.sandboxUploads()).find(
+      (upload) => upload.sha256 === queued!.sha256,
+    );
+
+    expect(done?.state).toBe('rejected');
+    expect(done?.note).toMatch(/^Probably this file/);
+    expect(done?.uploadIndex).toBe(recorded?.index);
+    expect(done?.errors.map((entry) => entry.message)).toEqual(
+      recorded?.errors,
+    );
   });
 
   it('sends a 429 upload again', async () => {

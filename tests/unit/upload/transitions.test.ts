@@ -11,6 +11,7 @@ import {
   tokenRejectionStep,
   uploadAnswerChange,
   uploadFailureAction,
+  widenedWait,
   type UploadFailureAction,
 } from '../../../electron/core/upload/transitions.ts';
 import type { UploadState } from '../../../shared/domain.ts';
@@ -144,6 +145,20 @@ describe('tokenRejectionStep', () => {
 
   it('gives up without waits', () => {
     expect(tokenRejectionStep(1, [])).toEqual({ resend: false });
+  });
+});
+
+describe('widenedWait', () => {
+  it('starts at the first wait', () => {
+    expect(widenedWait(1, 250, 10_000)).toBe(250);
+  });
+
+  it('doubles after each failure', () => {
+    expect(widenedWait(3, 250, 10_000)).toBe(1_000);
+  });
+
+  it('stops at the maximum', () => {
+    expect(widenedWait(20, 250, 10_000)).toBe(10_000);
   });
 });
 
