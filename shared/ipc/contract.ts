@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { Result } from '../result.ts';
 import type {
   AccountSummary,
+  BuyerMessagePage,
   CertificatePickerEntry,
   CompanySummary,
   InvoiceDocument,
@@ -171,6 +172,21 @@ export const channels = {
 
   'invoices.query': { input: invoiceQuerySchema, output: returns<InvoicePage>() },
   'invoices.document': { input: messageRef, output: returns<InvoiceDocument>() },
+  /**
+   * A company's buyer messages (RASP), newest first, or with
+   * `invoiceUploadIndex` those about that invoice, oldest first.
+   */
+  'invoices.buyerMessages': {
+    input: z
+      .object({
+        cif,
+        invoiceUploadIndex: digits.optional(),
+        offset: z.number().int().min(0).optional(),
+        limit: z.number().int().min(1).max(5000).optional(),
+      })
+      .strict(),
+    output: returns<BuyerMessagePage>(),
+  },
   'invoices.save': {
     input: messageRef.extend({ format: z.enum(['zip', 'xml', 'pdf']) }).strict(),
     output: returns<{ savedTo: string | null; downloadUrl: string | null }>(),

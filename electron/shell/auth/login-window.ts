@@ -28,6 +28,7 @@ import { authFailure } from '../../core/auth/errors.ts';
 import { withoutQuery } from '../../core/auth/sandbox-login.ts';
 import type { Logger } from '../../core/log/logger.ts';
 import type { CertificatePicker } from './certificate-picker.ts';
+import { isTrustedByIdpCa, type TrustedIdpCa } from './idp-trust.ts';
 
 export interface LoginWindowOptions {
   pickCertificate: CertificatePicker;
@@ -35,6 +36,11 @@ export interface LoginWindowOptions {
   parent?: BrowserWindow;
   /** The serial of the account's certificate, used first when offered. */
   preferredSerial?: string;
+  /**
+   * A CA trusted for the identity provider's origin only, for the embedded
+   * sandbox. Without it the window trusts only the system's CAs, as for ANAF.
+   */
+  trustedCa?: TrustedIdpCa;
   now?: () => number;
 }
 
@@ -146,6 +152,7 @@ class LoginWindow {
 
     contents.on('will-navigate', this.#onNavigation);
     contents.on('will-redirect', this.#onNavigation);
+    contents.on('certificate-error', this.#onCertificateError);
     contents.setWindowOpenHandler(({ url }) => {
       this.#logger.warn('Blocked a new window', { target: withoutQuery(url) });
       return { action: 'deny' };
@@ -217,6 +224,31 @@ class LoginWindow {
         },
       );
     }
+  };
+
+  /**
+   * Trusts a server certificate that Chromium rejected only when the
+   * trusted CA issued it and the URL is on that CA's origin. Otherwise
+   * Electron rejects it, which is the event's default.
+   */
+  readonly #onCertificateError = (
+    event: { preventDefault(): void },
+    url: string,
+    error: string,
+    certificate: Certificate,
+    callback: (isTrusted: boolean) => void,
+  ) => {
+    const trust = this.#options.trustedCa;
+    const now = (this.#options.now ?? Date.now)();
+    if (trust && isTrustedByIdpCa(url, certificate.data, trust, now)) {
+      event.preventDefault();
+      callback(true);
+      return;
+    }
+    this.#logger.warn('Rejected a server certificate in the login window', {
+      target: withoutQuery(url),
+      error,
+    });
   };
 
   readonly #onSelectCertificate = (

@@ -1,7 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AuthorizationRequest } from '../../../electron/core/auth/authorize.ts';
+import type { LoginWindowOptions } from '../../../electron/shell/auth/login-window.ts';
 import { matchCallback } from '../../../electron/core/auth/callback.ts';
 import { createMemoryLogger } from '../../../electron/core/log/logger.ts';
+import {
+  issueCa,
+  issueServerCertificate,
+} from '../../../electron/sandbox/pki.ts';
 import { AppFailure } from '../../../shared/result.ts';
 
 /** Fakes for the parts of Electron the login window touches. */
@@ -148,12 +153,14 @@ function electronCertificate(fingerprint: string, daysLeft: number) {
 function start(
   picker: (entries: unknown[]) => Promise<string | null> = async () => null,
   request = authorization(),
+  extra: Partial<LoginWindowOptions> = {},
 ) {
   const memory = createMemoryLogger();
   const transport = createLoginWindowTransport({
     pickCertificate: picker as never,
     logger: memory.logger,
     now: () => NOW,
+    ...extra,
   });
   const outcome = transport(request);
   outcome.catch(() => undefined);
@@ -496,6 +503,90 @@ describe('login window (mocked electron)', () => {
     );
     await outcome;
     expect(session.beforeRequest).toBeNull();
+  });
+});
+
+describe('login window server certificates (mocked electron)', () => {
+  // The sandbox's own issuers; the login window runs on the real clock here
+  // because these certificates are valid from the moment they are made.
+  const ca = issueCa();
+  const server = issueServerCertificate(ca);
+  const otherCa = issueCa();
+  const SANDBOX = 'https://127.0.0.1:8443';
+  const trustedCa = { origin: SANDBOX, caCertPem: ca.certPem };
+
+  function certificateError(
+    window: InstanceType<typeof fakes.FakeBrowserWindow>,
+    url: string,
+    pem: string,
+  ) {
+    const event = { preventDefault: vi.fn() };
+    const callback = vi.fn();
+    window.webContents.emit(
+      'certificate-error',
+      event,
+      url,
+      'net::ERR_CERT_AUTHORITY_INVALID',
+      { data: pem },
+      callback,
+      true,
+    );
+    return { event, callback };
+  }
+
+  it('trusts the sandbox CA on its origin', () => {
+    const { window } = start(undefined, undefined, {
+      trustedCa,
+      now: Date.now,
+    });
+    const { event, callback } = certificateError(
+      window,
+      `${SANDBOX}/anaf-oauth2/v1/authorize`,
+      server.certPem,
+    );
+    expect(event.preventDefault).toHaveBeenCalled();
+    expect(callback).toHaveBeenCalledWith(true);
+  });
+
+  it('leaves another origin rejected', () => {
+    const { window } = start(undefined, undefined, {
+      trustedCa,
+      now: Date.now,
+    });
+    const { event, callback } = certificateError(
+      window,
+      'https://localhost:8443/anaf-oauth2/v1/authorize',
+      server.certPem,
+    );
+    expect(event.preventDefault).not.toHaveBeenCalled();
+    expect(callback).not.toHaveBeenCalled();
+  });
+
+  it('leaves another CA rejected', () => {
+    const { window } = start(undefined, undefined, {
+      trustedCa,
+      now: Date.now,
+    });
+    const { event } = certificateError(
+      window,
+      `${SANDBOX}/x`,
+      issueServerCertificate(otherCa).certPem,
+    );
+    expect(event.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('trusts nothing extra without a CA', () => {
+    const { window } = start(undefined, undefined, { now: Date.now });
+    const { event } = certificateError(window, `${SANDBOX}/x`, server.certPem);
+    expect(event.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('logs a rejected certificate without the query', () => {
+    const { window, lines } = start();
+    certificateError(window, `${SANDBOX}/x?state=secret2`, server.certPem);
+    const line = lines.find((item) => item.includes('Rejected a server')) ?? '';
+    expect(line).toContain(`${SANDBOX}/x`);
+    expect(line).not.toContain('secret2');
   });
 });
 

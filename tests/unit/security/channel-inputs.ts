@@ -43,6 +43,7 @@ export const VALID_INPUTS: { [C in ChannelName]: ChannelInput<C> } = {
   'companies.markSeen': { cif: CIF },
   'invoices.query': { cif: CIF },
   'invoices.document': MESSAGE,
+  'invoices.buyerMessages': { cif: CIF, invoiceUploadIndex: '5001120362' },
   'invoices.save': { ...MESSAGE, format: 'pdf' },
   'invoices.openAttachment': { ...MESSAGE, attachmentIndex: 0 },
   'invoices.exportCsv': { query: { cif: CIF }, perLine: false },

@@ -16,6 +16,7 @@ export type InvoiceHandlers = Pick<
   HandlerTable,
   | 'invoices.query'
   | 'invoices.document'
+  | 'invoices.buyerMessages'
   | 'invoices.save'
   | 'invoices.openAttachment'
   | 'invoices.exportCsv'
@@ -27,6 +28,8 @@ export function createInvoiceHandlers(archive: Archive, deliver: FileDelivery, a
     'invoices.query': (query) => archive.queryInvoices(query),
 
     'invoices.document': ({ cif, messageId }) => archive.getDocument(cif, messageId),
+
+    'invoices.buyerMessages': (query) => archive.buyerMessages(query),
 
     'invoices.save': async ({ cif, messageId, format }) => {
       const file = await invoiceFile(archive, cif, messageId, format);
