@@ -27,8 +27,9 @@ export interface LoginPlatform {
   /** Opens the authorize URL for the browser path (a tab, or the system browser). */
   openLoginUrl(url: string): Promise<void>;
   /**
-   * Sends sandbox logins through the browser path, as ANAF logins outside
-   * Electron go, so that path is tested end to end against the sandbox.
+   * Sends sandbox logins the way this shell sends ANAF logins (the Electron
+   * login window, else the browser path), so that the ANAF code path is
+   * tested end to end against the sandbox.
    */
   forceBrowserForSandbox?: boolean;
   /** Passes the renderer's certificate choice to the login window, where one waits. */
@@ -134,15 +135,15 @@ export function createAccountHandlers(services: CoreServices, platform: LoginPla
       if (!certificate) {
         throw new AppFailure('input.invalid', `The sandbox has no certificate number ${certificateIndex}.`);
       }
-      const login = (id: string) =>
+      const login = (account: Account) =>
         (viaBrowser ?? platform.forceBrowserForSandbox)
-          ? auth.loginWithBrowser(id, { openUrl: platform.openLoginUrl, dataDir: services.dataDir })
-          : auth.loginWithSandboxCertificate(id, certificate);
+          ? anafLogin(account)
+          : auth.loginWithSandboxCertificate(account.id, certificate);
       const existing = (await auth.listAccounts()).find(
         (account) => account.provider === 'sandbox' && sameSerial(account.certificate?.serial, certificate.serial),
       );
       if (existing) {
-        await login(existing.id);
+        await login(existing);
         await announce();
         return view(existing.id);
       }
@@ -153,7 +154,7 @@ export function createAccountHandlers(services: CoreServices, platform: LoginPla
         clientSecret: info.clientSecret,
         redirectUri: info.redirectUri,
       });
-      return loginNew(account, login);
+      return loginNew(account, () => login(account));
     },
 
     'accounts.loginAnaf': async ({ clientId, clientSecret, redirectUri }) => {
