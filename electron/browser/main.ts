@@ -18,6 +18,9 @@ import { createNodeLogSink } from '../core/log/node-log-sink.ts';
 import { startBrowserShell, type BrowserShell } from './server.ts';
 import { DownloadOffers } from './downloads.ts';
 
+/** This shell's name in the data-folder lock, which other processes show. */
+const LOCK_PROGRAM = 'e-Factura browser shell';
+
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** Finds the built renderer, `dist/renderer`, from the compiled or the source tree. */
@@ -68,7 +71,7 @@ async function main(): Promise<void> {
   const paths = dataPaths(dataDir);
   ensureDir(dataDir);
   const logger = createLogger(createNodeLogSink(paths.logsDir, 'browser-shell.log'), 'browser');
-  const lock = acquireDataLock(paths.lockFile, 'e-Factura browser shell', logger);
+  const lock = acquireDataLock(paths.lockFile, LOCK_PROGRAM, logger);
 
   // The shell starts after the core, whose events it carries.
   const started: { shell?: BrowserShell } = {};
@@ -97,6 +100,8 @@ async function main(): Promise<void> {
     },
     emit: (event, payload) => started.shell?.emit(event, payload),
     ...(lock.acquired ? {} : { readOnlyReason: lock.message }),
+    // Once the other process closes, this one takes the lock and its full mode.
+    takeOverLock: { program: LOCK_PROGRAM },
   });
   const shell = await startBrowserShell({
     rendererRoot: findRendererRoot(),

@@ -34,6 +34,9 @@ ensureDir(dataDir);
 app.setPath('userData', dataDir);
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
+/** This shell's name in the data-folder lock, which other processes show. */
+const LOCK_PROGRAM = 'e-Factura Desktop';
+
 const logger = createLogger(createElectronLogSink(paths.logsDir), 'main');
 const appWindows = new Set<BrowserWindow>();
 const appWindowIds = new Set<number>();
@@ -63,7 +66,7 @@ function focusMainWindow(): void {
 
 async function start(): Promise<void> {
   serveRenderer(protocol, rendererRoot);
-  const lock = acquireDataLock(paths.lockFile, 'e-Factura Desktop', logger);
+  const lock = acquireDataLock(paths.lockFile, LOCK_PROGRAM, logger);
   const settingsStore = createElectronSettingsStore(dataDir);
   const vault = await openSafeStorageVault({
     dataDir,
@@ -103,6 +106,8 @@ async function start(): Promise<void> {
     },
     emit,
     ...(lock.acquired ? {} : { readOnlyReason: lock.message }),
+    // Once the other process closes, this one takes the lock and its full mode.
+    takeOverLock: { program: LOCK_PROGRAM },
   });
   registerIpcHandlers(ipcMain, createDispatcher(core.handlers, logger), appWindowIds, logger);
   createMainWindow();

@@ -247,6 +247,8 @@ export const CHANNEL_NAMES = Object.keys(channels) as ChannelName[];
 
 /** Events main pushes to the renderer, with their payload types. */
 export interface EventPayloads {
+  /** The app's info after a change, such as a read-only window that took the data folder's lock. */
+  'app.changed': AppInfo;
   'settings.changed': Settings;
   'environment.changed': EnvironmentInfo;
   'accounts.changed': AccountSummary[];
@@ -266,6 +268,7 @@ export interface EventPayloads {
 export type EventName = keyof EventPayloads;
 
 export const EVENT_NAMES: EventName[] = [
+  'app.changed',
   'settings.changed',
   'environment.changed',
   'accounts.changed',

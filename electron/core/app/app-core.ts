@@ -22,6 +22,7 @@ import { createInvoiceHandlers } from './handlers/invoices.ts';
 import { saveInFolder, type FileDelivery } from './file-delivery.ts';
 import path from 'node:path';
 import { guardReadOnly } from './read-only.ts';
+import { createTakeoverCore, type LockTakeover } from './lock-takeover.ts';
 
 export type EventEmitterFn = <E extends EventName>(event: E, payload: EventPayloads[E]) => void;
 
@@ -42,6 +43,11 @@ export interface Platform {
   emit: EventEmitterFn;
   /** Set when another process holds the data folder's lock. */
   readOnlyReason?: string;
+  /**
+   * With `readOnlyReason`: keep trying the lock, and switch to full mode
+   * once this process takes it (desktop shells; never a CLI command).
+   */
+  takeOverLock?: LockTakeover;
   /** Options for the embedded sandbox; tests shorten its delays. */
   sandbox?: Partial<SandboxOptions>;
   /** False keeps the embedded sandbox from starting until it is needed. */
@@ -71,6 +77,13 @@ function requireAbsoluteFolder(folder: string, dataDir: string): string {
 }
 
 export function createAppCore(platform: Platform): AppCore {
+  if (platform.readOnlyReason !== undefined && platform.takeOverLock) {
+    return createTakeoverCore(platform, platform.takeOverLock, buildAppCore);
+  }
+  return buildAppCore(platform);
+}
+
+function buildAppCore(platform: Platform): AppCore {
   const { logger } = platform;
   const settings = createSettingsService(platform.settingsStore, logger);
   const services = new CoreServices({

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import os from 'node:os';
-import type { Logger } from '../log/logger.ts';
+import { describeError, type Logger } from '../log/logger.ts';
 import { ensureDir, FILE_MODE } from './files.ts';
 import path from 'node:path';
 
@@ -84,4 +84,62 @@ export function acquireDataLock(file: string, program: string, logger: Logger): 
 function releaseIfMine(file: string, me: LockOwner): void {
   const owner = readOwner(file);
   if (owner && owner.pid === me.pid && owner.startedAt === me.startedAt) fs.rmSync(file, { force: true });
+}
+
+export interface LockWatchOptions {
+  /** Time between two attempts, in ms. */
+  intervalMs: number;
+  /** Called once, with the function that releases the lock this process took. */
+  onAcquired: (release: () => void) => void;
+}
+
+/**
+ * Tries to take the lock every `intervalMs` until it succeeds, for a process
+ * that started while another one held it. A lock left by a process that has
+ * died is taken over like at start. Returns the function that stops trying.
+ * The timer is unref'd, so it never keeps a process alive on its own.
+ */
+export function watchDataLock(
+  file: string,
+  program: string,
+  logger: Logger,
+  options: LockWatchOptions,
+): () => void {
+  let failures = 0;
+  const timer = setInterval(() => {
+    let attempt: LockAttempt;
+    try {
+      attempt = acquireDataLock(file, program, logger);
+    } catch (error) {
+      // Log the first failure and then every 100th, so a folder that stays
+      // unreadable does not fill the log.
+      if (failures % 100 === 0) {
+        logger.warn('Trying the data-folder lock failed', {
+          file,
+          failures: failures + 1,
+          error: describeError(error),
+        });
+      }
+      failures += 1;
+      return;
+    }
+    if (!attempt.acquired) return;
+    clearInterval(timer);
+    logger.info(
+      'Took the data-folder lock that another process held at start',
+      { file },
+    );
+    try {
+      options.onAcquired(attempt.release);
+    } catch (error) {
+      // Nothing uses the lock after a failed hand-over, so it goes back.
+      logger.error('Taking the data-folder lock failed after it was free', {
+        file,
+        error: describeError(error),
+      });
+      attempt.release();
+    }
+  }, options.intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }
