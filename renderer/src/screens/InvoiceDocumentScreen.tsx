@@ -8,6 +8,7 @@ import { useNavigation } from '../navigation.ts';
 import type { InvoiceFilterValues } from '../lib/invoices/filters.ts';
 import { AnafDetails } from './document/AnafDetails.tsx';
 import { AttachmentList } from './document/AttachmentList.tsx';
+import { BuyerMessages } from './document/BuyerMessages.tsx';
 import { DocumentActions } from './document/DocumentActions.tsx';
 import { InvoiceView } from './document/InvoiceView.tsx';
 
@@ -81,6 +82,7 @@ export function InvoiceDocumentScreen({ cif, messageId, direction, filters }: In
           attachments={<AttachmentList cif={cif} messageId={messageId} attachments={value.invoice.attachments} />}
         />
       ) : null}
+      {value.invoice ? <BuyerMessages cif={cif} uploadIndex={value.row.uploadIndex} /> : null}
       <section aria-label={t('document.anaf')}>
         <Title order={3} size="h6" mb={4}>
           {t('document.anaf')}
