@@ -21,6 +21,7 @@ import { createElectronSettingsStore } from './settings-store.ts';
 import { CertificatePickerBridge } from './auth/certificate-picker.ts';
 import { createLoginWindowTransport } from './auth/login-window.ts';
 import { openSafeStorageVault } from './auth/safe-storage-vault.ts';
+import { readSandboxTestOptions, sandboxLoginTrust } from './sandbox-options.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const distRoot = path.resolve(here, '..', '..');
@@ -33,6 +34,7 @@ const paths = dataPaths(dataDir);
 ensureDir(dataDir);
 app.setPath('userData', dataDir);
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+const sandboxTestOptions = readSandboxTestOptions();
 
 /** This shell's name in the data-folder lock, which other processes show. */
 const LOCK_PROGRAM = 'e-Factura Desktop';
@@ -89,8 +91,10 @@ async function start(): Promise<void> {
           logger,
           ...(mainWindow() ? { parent: mainWindow() } : {}),
           ...(account.certificate ? { preferredSerial: account.certificate.serial } : {}),
+          ...sandboxLoginTrust(account.provider, core.services.sandbox),
         }),
       openLoginUrl: (url) => shell.openExternal(url),
+      forceBrowserForSandbox: sandboxTestOptions.forceBrowserForSandbox,
       answerCertificate: (requestId, certificateId) => picker.answer(requestId, certificateId),
     },
     openExternal: (url) => shell.openExternal(url),
@@ -105,6 +109,7 @@ async function start(): Promise<void> {
       if (Notification.isSupported()) new Notification({ title, body }).show();
     },
     emit,
+    ...(sandboxTestOptions.sandbox ? { sandbox: sandboxTestOptions.sandbox } : {}),
     ...(lock.acquired ? {} : { readOnlyReason: lock.message }),
     // Once the other process closes, this one takes the lock and its full mode.
     takeOverLock: { program: LOCK_PROGRAM },
