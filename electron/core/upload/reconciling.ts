@@ -1,24 +1,45 @@
 /**
  * Looks for an upload whose response was lost in the CIF's list of messages,
  * pass after pass, until a pass finds it, the user resolves it, or the
- * deadline passes and the user is asked to check SPV. The upload is never
+ * deadline passes and the user is asked to check SPV. After the user marks
+ * it as filed, the search goes on with widening waits until the list shows
+ * ANAF's verdict, for as long as ANAF lists messages. The upload is never
  * sent again from here.
  */
+import { RETENTION_DAYS } from '../anaf/list-window.ts';
 import { describeError } from '../log/logger.ts';
 import {
   OUTCOME_UNKNOWN_MESSAGE,
   type InvoiceIdentity,
   type ReconcileDecision,
 } from '../queue/reconcile.ts';
-import { rejectionChange } from './following.ts';
+import { applyProbable } from './probable-match.ts';
 import { runReconcilePass } from './reconcile-pass.ts';
 import { companyRoute, type UploadRuntime } from './runtime.ts';
 import { widenedWait } from './transitions.ts';
-import type { UploadCompany } from './types.ts';
-import type { StoredUpload, UploadChange } from './upload-store.ts';
+import type { StoredUpload } from './upload-store.ts';
 
 const RECONCILING_NOTE =
   "The response to the upload was lost. ANAF may have recorded the file, so it is not sent again; the app looks for it in ANAF's list of messages.";
+
+/** Added to the final note of an upload the user marked as filed. */
+const MARKED_NOTE =
+  "You marked it as filed after checking SPV; the state shown is ANAF's verdict.";
+
+/**
+ * How long the search for a marked upload goes on after it was sent: ANAF
+ * lists and serves a message for 60 days, so later passes cannot find it.
+ */
+const MARKED_SEARCH_MS = RETENTION_DAYS * 86_400_000;
+
+/** Longest wait between two passes for a marked upload. */
+const MAX_MARKED_WAIT_MS = 15 * 60_000;
+
+/**
+ * Wait before the next pass while another upload of the CIF is out, whose
+ * own error message could be the one the pass found.
+ */
+const OTHER_UPLOAD_OUT_WAIT_MS = 2_000;
 
 export async function reconcileUpload(
   runtime: UploadRuntime,
@@ -35,15 +56,18 @@ export async function reconcileUpload(
   }
 
   const identities = new Map<string, InvoiceIdentity>();
+  let markedPasses = 0;
   while (!runtime.signal.aborted) {
     const current = runtime.store.get(id);
     if (current?.state !== 'reconciling') return;
 
     const decision = await decide(runtime, current, identities);
     if (decision === null) return;
-    // The user may have resolved the upload while the pass ran.
-    if (runtime.store.get(id)?.state !== 'reconciling') return;
-    if (await apply(runtime, current, decision)) return;
+    // The user may have resolved or marked the upload while the pass ran.
+    const latest = runtime.store.get(id);
+    if (latest?.state !== 'reconciling') return;
+    if (latest.markedSentAt !== null) markedPasses += 1;
+    if (await apply(runtime, latest, decision, markedPasses)) return;
   }
 }
 
@@ -55,16 +79,18 @@ async function decide(
 ): Promise<ReconcileDecision | null> {
   const company = runtime.companies.get(upload.cif);
   const sentAt = upload.sentAt ?? runtime.clock.now();
-  // The list ends a margin before now, so the last pass runs that margin
-  // after the deadline to cover everything up to the deadline itself.
-  const deadlineMs =
-    runtime.settings.reconcileDeadlineMs + runtime.settings.listEndMarginMs;
+  const deadlineMs = searchDeadlineMs(runtime, upload);
   const deadlineAt = sentAt + deadlineMs;
   if (!company) {
-    runtime.change(upload.id, {
-      state: 'needsDecision',
-      note: `${OUTCOME_UNKNOWN_MESSAGE} The company ${upload.cif} is no longer followed, so the app cannot look for the file in ANAF's list.`,
-    });
+    const reason = `The company ${upload.cif} is no longer followed, so the app cannot look for the file in ANAF's list.`;
+    if (upload.markedSentAt !== null) {
+      acceptOnUsersWord(runtime, upload, reason);
+    } else {
+      runtime.change(upload.id, {
+        state: 'needsDecision',
+        note: `${OUTCOME_UNKNOWN_MESSAGE} ${reason}`,
+      });
+    }
     runtime.pump();
     return null;
   }
@@ -97,129 +123,124 @@ async function decide(
   }
 }
 
-/** Applies a decision; returns true once reconciliation has ended. */
+/**
+ * Returns how long after sending the search ends. The list ends a margin
+ * before now, so the last pass runs that margin after the deadline to cover
+ * everything up to the deadline itself.
+ */
+function searchDeadlineMs(
+  runtime: UploadRuntime,
+  upload: StoredUpload,
+): number {
+  if (upload.markedSentAt !== null) return MARKED_SEARCH_MS;
+  return (
+    runtime.settings.reconcileDeadlineMs + runtime.settings.listEndMarginMs
+  );
+}
+
+/**
+ * Applies a decision, or waits for the next pass. Returns true once
+ * reconciliation has ended or the service closed.
+ */
 async function apply(
   runtime: UploadRuntime,
   upload: StoredUpload,
   decision: ReconcileDecision,
+  markedPasses: number,
 ): Promise<boolean> {
-  const fields = {
-    upload: upload.id,
-    cif: upload.cif,
-    decision: decision.kind,
-  };
+  const marked = upload.markedSentAt !== null;
+  const extraNote = marked ? MARKED_NOTE : null;
   switch (decision.kind) {
-    case 'matched': {
-      const how =
-        decision.by === 'contentHash'
-          ? 'the same bytes'
-          : 'the same seller, invoice number and issue date';
-      runtime.logger.info('Lost upload found in the list', {
-        ...fields,
-        uploadIndex: decision.uploadIndex,
-      });
-      runtime.change(upload.id, {
-        state: 'accepted',
-        uploadIndex: decision.uploadIndex,
-        messageId: decision.downloadId,
-        note: `The response to the upload was lost, but ANAF's list shows the file as sent invoice ${decision.uploadIndex} (${how}). It was filed once.`,
-      });
-      runtime.pump();
+    case 'matched':
+      applyMatch(runtime, upload, decision, extraNote);
       return true;
-    }
     case 'probably':
-      return applyProbable(runtime, upload, decision);
+      // The gate lets other uploads of the CIF go out once the user marked
+      // this one, and an error message does not show which file it is for.
+      if (marked && otherUploadOut(runtime, upload)) {
+        return !(await sleepBeforePass(runtime, OTHER_UPLOAD_OUT_WAIT_MS));
+      }
+      return applyProbable(runtime, upload, decision, extraNote);
     case 'deadlinePassed':
-      runtime.logger.warn('Lost upload not found before the deadline', fields);
-      runtime.change(upload.id, {
-        state: 'needsDecision',
-        note: candidateNote(decision.message, decision.candidates),
-      });
+      if (marked) {
+        acceptOnUsersWord(
+          runtime,
+          upload,
+          `ANAF's list did not show it within the ${RETENTION_DAYS} days it keeps messages.`,
+        );
+      } else {
+        runtime.logger.warn('Lost upload not found before the deadline', {
+          upload: upload.id,
+          cif: upload.cif,
+        });
+        runtime.change(upload.id, {
+          state: 'needsDecision',
+          note: candidateNote(decision.message, decision.candidates),
+        });
+      }
       runtime.pump();
       return true;
-    default:
-      return !(await waitForNextPass(runtime, decision));
+    default: {
+      const deadlineAt =
+        decision.kind === 'waiting' ? decision.deadlineAt : undefined;
+      const waitMs = nextPassWait(runtime, upload, deadlineAt, markedPasses);
+      return !(await sleepBeforePass(runtime, waitMs));
+    }
   }
 }
 
-/**
- * Links the upload to the single unknown error message and rejects it with
- * every error of that message's error document. Returns false, leaving the
- * upload `reconciling`, when the service closed or the user resolved the
- * upload before the document was read.
- */
-async function applyProbable(
+function applyMatch(
   runtime: UploadRuntime,
   upload: StoredUpload,
-  decision: { uploadIndex: string; downloadId: string },
-): Promise<boolean> {
-  runtime.logger.info('Lost upload probably matches an error message', {
+  decision: Extract<ReconcileDecision, { kind: 'matched' }>,
+  extraNote: string | null,
+): void {
+  const how =
+    decision.by === 'contentHash'
+      ? 'the same bytes'
+      : 'the same seller, invoice number and issue date';
+  runtime.logger.info('Lost upload found in the list', {
     upload: upload.id,
     cif: upload.cif,
     uploadIndex: decision.uploadIndex,
   });
-  const probable = `Probably this file: the response to the upload was lost, and the only message ANAF lists for an unknown upload since then is an error message for upload ${decision.uploadIndex}. Error messages carry no copy of the invoice, so this is not certain.`;
-  const company = runtime.companies.get(upload.cif);
-  const change = company
-    ? await fetchRejection(runtime, company, upload, decision, probable)
-    : {
-        state: 'rejected' as const,
-        messageId: decision.downloadId,
-        note: `The company ${upload.cif} is no longer followed, so its error list was not fetched; open message ${decision.downloadId} in SPV to see the errors.`,
-      };
-  if (change === null) return false;
-
+  const found = `The response to the upload was lost, but ANAF's list shows the file as sent invoice ${decision.uploadIndex} (${how}). It was filed once.`;
   runtime.change(upload.id, {
-    ...change,
+    state: 'accepted',
     uploadIndex: decision.uploadIndex,
-    note: change.note ? `${probable} ${change.note}` : probable,
+    messageId: decision.downloadId,
+    note: extraNote ? `${found} ${extraNote}` : found,
   });
   runtime.pump();
-  return true;
 }
 
-/** Longest wait between two tries to fetch an error document. */
-const MAX_ERROR_FETCH_WAIT_MS = 30 * 60_000;
-
 /**
- * Fetches the error document of a probable match, trying again with
- * widening waits (the reconcile interval, doubled each time) until it is
- * read. Returns null when the service closed or the upload is no longer
- * `reconciling`.
+ * Ends the search for a marked upload without ANAF's verdict: it counts as
+ * filed because the user found it in SPV.
  */
-async function fetchRejection(
+function acceptOnUsersWord(
   runtime: UploadRuntime,
-  company: UploadCompany,
   upload: StoredUpload,
-  decision: { uploadIndex: string; downloadId: string },
-  probable: string,
-): Promise<UploadChange | null> {
-  for (let failures = 0; ; failures += 1) {
-    if (failures > 0) {
-      const waitMs = widenedWait(
-        failures,
-        runtime.settings.reconcileIntervalMs,
-        MAX_ERROR_FETCH_WAIT_MS,
-      );
-      runtime.change(upload.id, {
-        note: `${probable} Fetching its list of errors failed; the app tries again in ${Math.ceil(waitMs / 1000)} s.`,
-      });
-      try {
-        await runtime.clock.sleep(waitMs, runtime.signal);
-      } catch {
-        return null;
-      }
-      if (runtime.store.get(upload.id)?.state !== 'reconciling') return null;
-    }
-    const change = await rejectionChange(
-      runtime,
-      companyRoute(runtime, company),
-      upload,
-      decision.downloadId,
-    );
-    if (change !== null) return change;
-    if (runtime.signal.aborted) return null;
-  }
+  reason: string,
+): void {
+  runtime.logger.warn('Marked upload not found in the list; kept as filed', {
+    upload: upload.id,
+    cif: upload.cif,
+  });
+  runtime.change(upload.id, {
+    state: 'accepted',
+    note: `You marked the file as filed after checking SPV. ${reason} Its upload index and ANAF's verdict are unknown to the app, so it counts as filed on your word.`,
+  });
+}
+
+/** Checks whether another upload of the CIF may be at ANAF without a known index. */
+function otherUploadOut(runtime: UploadRuntime, upload: StoredUpload): boolean {
+  // NOTE: two marked uploads of one CIF that ANAF both rejected wait here
+  // for each other until the search ends, because neither error message
+  // shows which file it is for.
+  return runtime.store
+    .inStates(['sending', 'unknown', 'reconciling'])
+    .some((other) => other.cif === upload.cif && other.id !== upload.id);
 }
 
 function candidateNote(message: string, candidates: readonly string[]): string {
@@ -227,17 +248,34 @@ function candidateNote(message: string, candidates: readonly string[]): string {
   return `${message} ANAF lists error messages for uploads ${candidates.join(', ')} that the app does not know; one of them may be this file.`;
 }
 
-/** Sleeps until the next pass; returns false when the service closed. */
-async function waitForNextPass(
+/**
+ * Returns the wait before the next pass, never past the deadline: the
+ * reconcile interval, widening for a marked upload with each pass.
+ */
+function nextPassWait(
   runtime: UploadRuntime,
-  decision: { kind: string; deadlineAt?: number },
-): Promise<boolean> {
+  upload: StoredUpload,
+  deadlineAt: number | undefined,
+  markedPasses: number,
+): number {
+  const interval = runtime.settings.reconcileIntervalMs;
+  const wait =
+    upload.markedSentAt === null
+      ? interval
+      : widenedWait(markedPasses, interval, MAX_MARKED_WAIT_MS);
   const now = runtime.clock.now();
-  const untilDeadline = Math.max(0, (decision.deadlineAt ?? now) - now);
-  const delay = Math.min(runtime.settings.reconcileIntervalMs, untilDeadline);
+  const untilDeadline = Math.max(0, (deadlineAt ?? now) - now);
+  return Math.min(wait, untilDeadline);
+}
+
+/** Sleeps until the next pass; returns false when the service closed. */
+async function sleepBeforePass(
+  runtime: UploadRuntime,
+  waitMs: number,
+): Promise<boolean> {
   try {
     // Never spin: a pass right at the deadline still waits a moment.
-    await runtime.clock.sleep(Math.max(delay, 50), runtime.signal);
+    await runtime.clock.sleep(Math.max(waitMs, 50), runtime.signal);
     return true;
   } catch {
     return false;

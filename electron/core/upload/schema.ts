@@ -42,4 +42,12 @@ export const UPLOAD_MIGRATIONS: Migration[] = [
         CREATE INDEX uploads_by_index ON uploads (upload_index);
       `),
   },
+  {
+    // When the user marked a lost upload as filed after checking SPV. The
+    // app still looks for ANAF's verdict, so the mark is not the outcome.
+    owner: 'uploads',
+    version: 2,
+    apply: (db) =>
+      db.exec('ALTER TABLE uploads ADD COLUMN marked_sent_at INTEGER'),
+  },
 ];

@@ -8,6 +8,8 @@
  * sending -> rejected (refused at upload) | failed (never recorded)
  * sending -> unknown (response lost) -> reconciling -> accepted | rejected
  *   | needsDecision (deadline passed; the user checks SPV)
+ * needsDecision -> reconciling (marked as filed: ANAF's verdict is still
+ *   looked for) | queued (marked as not filed: sent again)
  * sending -> queued (refused with 429, token rejected, or never connected:
  *   sent again)
  */
@@ -38,15 +40,19 @@ export const RESOLVABLE_STATES: readonly UploadState[] = [
  * Maps an upload's state to the gate's view. An upload handed to the
  * request queue counts as sending even while its row is still queued.
  * After the reconciliation deadline (`needsDecision`) the gate opens, as
- * `uploadGate` defines it: nothing automatic is left to confuse.
+ * `uploadGate` defines it: nothing automatic is left to confuse. It stays
+ * open once the user marked the upload as filed (`markedSent`), although
+ * the app still looks for ANAF's verdict: that search takes an error
+ * message as the upload's only while no other upload of the CIF is out.
  */
 export function gateStateOf(
   state: UploadState,
   handedToQueue: boolean,
+  markedSent = false,
 ): UploadGateState {
   if (handedToQueue || state === 'sending') return 'sending';
   if (state === 'queued') return 'queued';
-  if (UNRESOLVED_STATES.includes(state)) return 'unresolved';
+  if (UNRESOLVED_STATES.includes(state) && !markedSent) return 'unresolved';
   return 'settled';
 }
 

@@ -61,6 +61,9 @@ const DEFAULT_LIST_LIMIT = 500;
 const CRASH_NOTE =
   "The app stopped while this file was being sent. ANAF may have recorded it, so it is not sent again; the app looks for it in ANAF's list of messages.";
 
+const MARKED_SENT_NOTE =
+  "You marked the file as filed after checking SPV. The app still looks for it in ANAF's list to show ANAF's verdict and the upload index.";
+
 export interface UploadServiceOptions {
   /** The app's database, with `UPLOAD_MIGRATIONS` applied. */
   db: DatabaseSync;
@@ -207,9 +210,11 @@ export class UploadService {
 
   /**
    * Records the user's decision on an upload whose outcome is unknown,
-   * after they checked SPV. `markSent`: ANAF has the file, so it is marked
-   * accepted (its upload index stays unknown). `markNotSent`: ANAF does not
-   * have it, so it is queued and sent again.
+   * after they checked SPV. `markSent`: ANAF has the file. The mark is
+   * stored, and the app keeps looking in ANAF's list for the upload's index
+   * and verdict (accepted, or rejected with every error), which decide its
+   * final state. `markNotSent`: ANAF does not have it, so it is queued and
+   * sent again.
    */
   resolveUnknown(id: string, decision: UnknownDecision): UploadRecord {
     this.#requireOpen();
@@ -233,14 +238,17 @@ export class UploadService {
     const next =
       decision === 'markSent'
         ? this.#change(id, {
-            state: 'accepted',
-            note: 'Marked as filed by the user after checking SPV. Its upload index is not known to the app.',
+            state: 'reconciling',
+            markedSentAt: this.#clock.now(),
+            note: MARKED_SENT_NOTE,
           })
         : this.#change(id, {
             state: 'queued',
             sentAt: null,
+            markedSentAt: null,
             note: 'The user found no trace of the file in SPV, so it is sent again.',
           });
+    if (decision === 'markSent') this.#reconcile(id);
     this.#pump();
     return toUploadRecord(next);
   }
@@ -404,7 +412,11 @@ export class UploadService {
     const entries: UploadGateEntry[] = active.map((upload) => ({
       id: upload.id,
       cif: upload.cif,
-      state: gateStateOf(upload.state, this.#handedToQueue.has(upload.id)),
+      state: gateStateOf(
+        upload.state,
+        this.#handedToQueue.has(upload.id),
+        upload.markedSentAt !== null,
+      ),
     }));
 
     for (const [i, upload] of active.entries()) {

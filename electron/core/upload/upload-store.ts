@@ -28,6 +28,11 @@ export interface StoredUpload extends UploadRecord {
   statusChecks: number;
   /** When the last request for this upload went out, epoch ms. */
   sentAt: number | null;
+  /**
+   * When the user marked the lost upload as filed after checking SPV,
+   * epoch ms. The app keeps looking for ANAF's verdict all the same.
+   */
+  markedSentAt: number | null;
 }
 
 export type NewUpload = Pick<
@@ -59,6 +64,7 @@ export type UploadChange = Partial<
     | 'note'
     | 'statusChecks'
     | 'sentAt'
+    | 'markedSentAt'
   >
 >;
 
@@ -84,6 +90,7 @@ interface UploadRow {
   note: string | null;
   status_checks: number;
   sent_at: number | null;
+  marked_sent_at: number | null;
   created_at: string;
   updated_at: string;
 }
@@ -98,6 +105,7 @@ const COLUMNS: Record<keyof UploadChange, string> = {
   note: 'note',
   statusChecks: 'status_checks',
   sentAt: 'sent_at',
+  markedSentAt: 'marked_sent_at',
 };
 
 export class UploadStore {
@@ -263,6 +271,7 @@ function fromRow(row: UploadRow): StoredUpload {
     note: row.note,
     statusChecks: row.status_checks,
     sentAt: row.sent_at,
+    markedSentAt: row.marked_sent_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

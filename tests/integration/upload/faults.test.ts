@@ -205,6 +205,82 @@ describe('lost and refused uploads', () => {
     );
   });
 
+  it('finds the verdict after a mark', async () => {
+    // The list is down until the deadline, so the user is asked, checks SPV
+    // and marks the file as filed. ANAF rejected it, and the app must still
+    // show that verdict with every error.
+    await env.setFaults([
+      'upload:reset-after-record@1',
+      'listaMesajePaginatieFactura:firewall@1000',
+    ]);
+    const { stack, cif } = await openWithCif({
+      settings: { reconcileDeadlineMs: 1_500 },
+    });
+    const outdated = ublInvoice({
+      sellerVat: `RO${cif}`,
+      number: 'NOK-3',
+      customizationId:
+        'urn:cen.eu:en16931:2017#compliant#urn:efactura.mfinante.ro:CIUS-RO:1.0.0',
+    });
+    const [queued] = await stack.service.submit(
+      cif,
+      [base64File('nok-3.xml', outdated)],
+      { acceptWarnings: true, allowDuplicate: false },
+    );
+    const [undecided] = await waitForStates(stack.service, [queued!.id]);
+    expect(undecided?.state).toBe('needsDecision');
+
+    await env.setFaults([]);
+    stack.service.resolveUnknown(queued!.id, 'markSent');
+    const [done] = await waitForStates(
+      stack.service,
+      [queued!.id],
+      ['accepted', 'rejected'],
+    );
+    const recorded = (await env.sandboxUploads()).find(
+      (upload) => upload.sha256 === queued!.sha256,
+    );
+
+    expect(done?.state).toBe('rejected');
+    expect(done?.uploadIndex).toBe(recorded?.index);
+    expect(done?.errors.map((entry) => entry.message)).toEqual(
+      recorded?.errors,
+    );
+    expect(done?.note).toContain('marked it as filed');
+  });
+
+  it('finds the index after a mark', async () => {
+    await env.setFaults([
+      'upload:reset-after-record@1',
+      'listaMesajePaginatieFactura:firewall@1000',
+    ]);
+    const { stack, cif } = await openWithCif({
+      settings: { reconcileDeadlineMs: 1_500 },
+    });
+    const [queued] = await stack.service.submit(
+      cif,
+      [file(cif, 'MARKED-1')],
+      STRICT,
+    );
+    const [undecided] = await waitForStates(stack.service, [queued!.id]);
+    expect(undecided?.state).toBe('needsDecision');
+
+    await env.setFaults([]);
+    const marked = stack.service.resolveUnknown(queued!.id, 'markSent');
+    expect(marked.state).toBe('reconciling');
+    const [done] = await waitForStates(
+      stack.service,
+      [queued!.id],
+      ['accepted', 'rejected'],
+    );
+    const recorded = (await env.sandboxUploads()).find(
+      (upload) => upload.sha256 === queued!.sha256,
+    );
+
+    expect(done?.state).toBe('accepted');
+    expect(done?.uploadIndex).toBe(recorded?.index);
+  });
+
   it('sends a 429 upload again', async () => {
     // Two refusals: the queue retries within its attempts.
     await env.setFaults(['upload:burst-429@2']);

@@ -247,6 +247,14 @@ describe('gateStateOf', () => {
       expect(gateStateOf(state, handed)).toBe(expected);
     });
   }
+
+  it('opens for a marked upload', () => {
+    expect(gateStateOf('reconciling', false, true)).toBe('settled');
+  });
+
+  it('keeps a marked resend sending', () => {
+    expect(gateStateOf('sending', false, true)).toBe('sending');
+  });
 });
 
 describe('duplicateIndexIn', () => {

@@ -1,0 +1,95 @@
+/**
+ * The "probably this file" outcome of reconciliation: the only unknown
+ * upload in the CIF's list since the lost upload is an error message, so
+ * the upload is linked to it and rejected with every error of its error
+ * document. Error messages carry no copy of the invoice, so the note says
+ * that the link is not certain.
+ */
+import type { UploadRuntime } from './runtime.ts';
+import { companyRoute } from './runtime.ts';
+import { rejectionChange } from './following.ts';
+import { widenedWait } from './transitions.ts';
+import type { UploadCompany } from './types.ts';
+import type { StoredUpload, UploadChange } from './upload-store.ts';
+
+/**
+ * Links the upload to the single unknown error message and rejects it with
+ * every error of that message's error document, adding `extraNote` to the
+ * note. Returns false, leaving the upload `reconciling`, when the service
+ * closed or the user resolved the upload before the document was read.
+ */
+export async function applyProbable(
+  runtime: UploadRuntime,
+  upload: StoredUpload,
+  decision: { uploadIndex: string; downloadId: string },
+  extraNote: string | null,
+): Promise<boolean> {
+  runtime.logger.info('Lost upload probably matches an error message', {
+    upload: upload.id,
+    cif: upload.cif,
+    uploadIndex: decision.uploadIndex,
+  });
+  const probable = `Probably this file: the response to the upload was lost, and the only message ANAF lists for an unknown upload since then is an error message for upload ${decision.uploadIndex}. Error messages carry no copy of the invoice, so this is not certain.`;
+  const company = runtime.companies.get(upload.cif);
+  const change = company
+    ? await fetchRejection(runtime, company, upload, decision, probable)
+    : {
+        state: 'rejected' as const,
+        messageId: decision.downloadId,
+        note: `The company ${upload.cif} is no longer followed, so its error list was not fetched; open message ${decision.downloadId} in SPV to see the errors.`,
+      };
+  if (change === null) return false;
+
+  const note = [probable, change.note, extraNote].filter(Boolean).join(' ');
+  runtime.change(upload.id, {
+    ...change,
+    uploadIndex: decision.uploadIndex,
+    note,
+  });
+  runtime.pump();
+  return true;
+}
+
+/** Longest wait between two tries to fetch an error document. */
+const MAX_ERROR_FETCH_WAIT_MS = 30 * 60_000;
+
+/**
+ * Fetches the error document of a probable match, trying again with
+ * widening waits (the reconcile interval, doubled each time) until it is
+ * read. Returns null when the service closed or the upload is no longer
+ * `reconciling`.
+ */
+async function fetchRejection(
+  runtime: UploadRuntime,
+  company: UploadCompany,
+  upload: StoredUpload,
+  decision: { uploadIndex: string; downloadId: string },
+  probable: string,
+): Promise<UploadChange | null> {
+  for (let failures = 0; ; failures += 1) {
+    if (failures > 0) {
+      const waitMs = widenedWait(
+        failures,
+        runtime.settings.reconcileIntervalMs,
+        MAX_ERROR_FETCH_WAIT_MS,
+      );
+      runtime.change(upload.id, {
+        note: `${probable} Fetching its list of errors failed; the app tries again in ${Math.ceil(waitMs / 1000)} s.`,
+      });
+      try {
+        await runtime.clock.sleep(waitMs, runtime.signal);
+      } catch {
+        return null;
+      }
+      if (runtime.store.get(upload.id)?.state !== 'reconciling') return null;
+    }
+    const change = await rejectionChange(
+      runtime,
+      companyRoute(runtime, company),
+      upload,
+      decision.downloadId,
+    );
+    if (change !== null) return change;
+    if (runtime.signal.aborted) return null;
+  }
+}
