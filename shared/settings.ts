@@ -14,6 +14,9 @@ export type Environment = (typeof ENVIRONMENTS)[number];
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 
+/** ANAF's API paths: `/test/` (no fiscal effect) and `/prod/`. */
+export const API_PATHS = ['test', 'prod'] as const;
+
 /** ANAF's per-minute limit is 100 in the older procedure and 1000 in the newer limits file. */
 export const MAX_RATE_LIMIT = 1000;
 
@@ -21,6 +24,8 @@ export const settingsSchema = z.object({
   language: z.enum(LANGUAGES),
   theme: z.enum(THEMES),
   environment: z.enum(ENVIRONMENTS),
+  /** The API path a newly followed company uses unless the user picks the other one. */
+  defaultApi: z.enum(API_PATHS),
   /** Calls per sliding 60-second window that the request queue allows. */
   rateLimitPerMinute: z.number().int().min(1).max(MAX_RATE_LIMIT),
   /** Minutes between background syncs while the app runs; 0 turns it off. */
@@ -39,6 +44,7 @@ export const DEFAULT_SETTINGS: Settings = {
   language: 'ro',
   theme: 'system',
   environment: 'sandbox',
+  defaultApi: 'prod',
   rateLimitPerMinute: 100,
   syncIntervalMinutes: 30,
   archiveDir: '',

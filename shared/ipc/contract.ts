@@ -10,11 +10,13 @@ import { z } from 'zod';
 import type { Result } from '../result.ts';
 import type {
   AccountSummary,
+  AnafErrorEntry,
   BuyerMessagePage,
   CertificatePickerEntry,
   CompanySummary,
   InvoiceDocument,
   InvoicePage,
+  InvoiceRow,
   QueueSnapshot,
   SandboxCertificateChoice,
   SyncProgress,
@@ -95,6 +97,41 @@ export const invoiceQuerySchema = z
 
 const messageRef = z.object({ cif, messageId: digits }).strict();
 
+/** Most messages one call takes from the invoice list's selection. */
+export const MAX_SELECTED_MESSAGES = 5000;
+const messageIds = z.array(digits).min(1).max(MAX_SELECTED_MESSAGES);
+
+/**
+ * A row of `invoices.query`. A row of the errors direction also carries
+ * ANAF's errors and, when the app sent the rejected file, the partner,
+ * number and issue date read from that file.
+ */
+export interface InvoiceListRow extends InvoiceRow {
+  /** How many errors ANAF's error document lists; absent when unknown. */
+  errorCount?: number;
+  /** ANAF's first error, as a summary for the list. */
+  firstError?: AnafErrorEntry;
+}
+
+export interface InvoiceListPage extends Omit<InvoicePage, 'rows'> {
+  rows: InvoiceListRow[];
+}
+
+/** What saving several messages at once produced. */
+export interface SavedMessages {
+  /** The folder (Electron) or file (CLI) written; null when cancelled or downloaded. */
+  savedTo: string | null;
+  /** The one-time URL of a ZIP of the ZIPs, in the browser shell. */
+  downloadUrl: string | null;
+  saved: number;
+  /** Message ids whose ZIP is not in the archive, so they were left out. */
+  missing: string[];
+}
+
+/** Notices main sends with a fixed meaning, which the renderer words itself. */
+export const NOTICE_KINDS = ['invoicesReceived', 'uploadsRejected'] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+
 export const channels = {
   'app.info': { input: noInput, output: returns<AppInfo>() },
   'settings.get': { input: noInput, output: returns<Settings>() },
@@ -170,7 +207,7 @@ export const channels = {
   'companies.remove': { input: z.object({ cif }).strict(), output: returns<null>() },
   'companies.markSeen': { input: z.object({ cif }).strict(), output: returns<null>() },
 
-  'invoices.query': { input: invoiceQuerySchema, output: returns<InvoicePage>() },
+  'invoices.query': { input: invoiceQuerySchema, output: returns<InvoiceListPage>() },
   'invoices.document': { input: messageRef, output: returns<InvoiceDocument>() },
   /**
    * A company's buyer messages (RASP), newest first, or with
@@ -195,9 +232,20 @@ export const channels = {
     input: messageRef.extend({ attachmentIndex: z.number().int().min(0).max(1000) }).strict(),
     output: returns<{ savedTo: string | null; downloadUrl: string | null }>(),
   },
+  /** With `messageIds`, only those messages of the query's company that the query matches. */
   'invoices.exportCsv': {
-    input: z.object({ query: invoiceQuerySchema, perLine: z.boolean() }).strict(),
+    input: z
+      .object({ query: invoiceQuerySchema, perLine: z.boolean(), messageIds: messageIds.optional() })
+      .strict(),
     output: returns<{ savedTo: string | null; downloadUrl: string | null; rows: number }>(),
+  },
+  /**
+   * Saves the stored ZIPs of several messages: into one folder the user
+   * picks where the shell has a folder dialog, else as one ZIP of the ZIPs.
+   */
+  'invoices.saveMany': {
+    input: z.object({ cif, messageIds }).strict(),
+    output: returns<SavedMessages>(),
   },
   'invoices.exportBundle': {
     input: z.object({ cif, dateFrom: isoDate, dateTo: isoDate }).strict(),
@@ -261,8 +309,17 @@ export interface EventPayloads {
   'login.pickCertificate': { requestId: string; entries: CertificatePickerEntry[] };
   /** A request to the renderer to open the authorize URL in a new tab (the browser login path). */
   'login.openUrl': { url: string };
-  /** A warning the user should see now, e.g. a token that expires soon. */
-  'notice': { level: 'info' | 'warning' | 'error'; message: string };
+  /**
+   * A warning the user should see now, e.g. a token that expires soon.
+   * `kind` and `values` let the renderer word a known notice in the
+   * interface language; `message` is the English text for any other.
+   */
+  'notice': {
+    level: 'info' | 'warning' | 'error';
+    message: string;
+    kind?: NoticeKind;
+    values?: Record<string, string | number>;
+  };
 }
 
 export type EventName = keyof EventPayloads;

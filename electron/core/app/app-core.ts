@@ -19,6 +19,8 @@ import { createActivityHandlers } from './handlers/activity.ts';
 import { createCompanyHandlers } from './handlers/companies.ts';
 import { createUploadHandlers } from './handlers/uploads.ts';
 import { createInvoiceHandlers } from './handlers/invoices.ts';
+import type { UploadLookup } from './handlers/error-rows.ts';
+import { UploadBodies } from '../upload/body-files.ts';
 import { saveInFolder, type FileDelivery } from './file-delivery.ts';
 import path from 'node:path';
 import { guardReadOnly } from './read-only.ts';
@@ -74,6 +76,15 @@ function requireAbsoluteFolder(folder: string, dataDir: string): string {
     throw new AppFailure('input.invalid', `The archive folder "${folder}" is not an absolute path; give the full path.`);
   }
   return path.resolve(folder);
+}
+
+/** The uploads and the kept copies of their files, for the rows of rejected uploads. */
+function uploadLookup(services: CoreServices, dataDir: string): UploadLookup {
+  const bodies = new UploadBodies(dataDir);
+  return {
+    list: (filter) => services.uploads.list(filter),
+    body: (uploadId) => bodies.read(uploadId),
+  };
 }
 
 export function createAppCore(platform: Platform): AppCore {
@@ -173,11 +184,14 @@ function buildAppCore(platform: Platform): AppCore {
     ...companyChannels,
     'sync.run': ({ cif }) => services.sync.runNow(cif),
     'sync.status': () => services.sync.status(),
-    ...createInvoiceHandlers(
-      services.archive,
-      platform.deliver ?? saveInFolder(path.join(platform.dataDir, 'exports')),
-      path.join(platform.dataDir, 'attachments'),
-    ),
+    ...createInvoiceHandlers({
+      archive: services.archive,
+      deliver: platform.deliver ?? saveInFolder(path.join(platform.dataDir, 'exports')),
+      attachmentsDir: path.join(platform.dataDir, 'attachments'),
+      uploads: uploadLookup(services, platform.dataDir),
+      chooseFolder: platform.chooseFolder,
+      logger,
+    }),
     ...createUploadHandlers(services.uploads),
     'queue.snapshot': activity['queue.snapshot'],
   };

@@ -39,6 +39,8 @@ export interface CsvOptions {
   delimiter?: CsvFormat['delimiter'];
   /** `,` (default with `;`) or `.`; must be `.` when the delimiter is `,`. */
   decimalSeparator?: CsvFormat['decimalSeparator'];
+  /** Only these messages of the search, e.g. the rows picked in the list. */
+  messageIds?: readonly string[];
 }
 
 export interface CsvExport {
@@ -94,7 +96,8 @@ const LINE_HEADER = [
 ];
 
 /**
- * Exports every row of a search (paging ignored). Per-line rows are read
+ * Exports every row of a search (paging ignored), or with `messageIds`
+ * only those of its rows. Per-line rows are read
  * from the archived ZIPs; messages without an archived invoice have no
  * lines and give no row there. Fails with `input.invalid` for `,` as both
  * delimiter and decimal separator.
@@ -106,7 +109,10 @@ export async function exportCsv(
 ): Promise<CsvExport> {
   // Checks the options before anything is read.
   csvFormat(options);
-  const selection = archive.selectForExport(query);
+  const matched = archive.selectForExport(query);
+  const selection = options.messageIds
+    ? onlyMessages(matched, options.messageIds)
+    : matched;
   const csv = await selectionCsv(archive, selection, options);
   const date = new Date().toISOString().slice(0, 10);
   const kind = options.perLine ? 'linii' : 'facturi';
@@ -114,6 +120,30 @@ export async function exportCsv(
     bytes: new TextEncoder().encode(`${UTF8_BOM}${csv.text}`),
     rows: csv.rows,
     fileName: `${kind}-${query.cif}-${date}.csv`,
+  };
+}
+
+/**
+ * Narrows a selection to the given message ids, in the selection's order.
+ * The picked rows (at most as many as ids) are kept in memory.
+ * NOTE: finding them reads every row the search matched, because the
+ * archive selects by search only, so a search that names nothing but the
+ * company reads all of its rows.
+ */
+function onlyMessages(
+  selection: ExportSelection,
+  messageIds: readonly string[],
+): ExportSelection {
+  const requested = new Set(messageIds);
+  const picked: ArchivedInvoice[] = [];
+  for (const item of selection.rows()) {
+    if (requested.has(item.row.messageId)) picked.push(item);
+  }
+  return {
+    count: picked.length,
+    rows: function* () {
+      yield* picked;
+    },
   };
 }
 

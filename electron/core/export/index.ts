@@ -9,6 +9,13 @@ export {
 } from './bundle.ts';
 export { renderDocumentPdf } from './invoice-pdf.ts';
 export {
+  downloadedMessages,
+  manyMessagesFileName,
+  saveMessageZips,
+  writeMessagesZip,
+  type ManyMessagesResult,
+} from './many-messages.ts';
+export {
   invoiceFile,
   saveInvoiceFile,
   type InvoiceFile,

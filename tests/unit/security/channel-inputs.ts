@@ -47,6 +47,7 @@ export const VALID_INPUTS: { [C in ChannelName]: ChannelInput<C> } = {
   'invoices.save': { ...MESSAGE, format: 'pdf' },
   'invoices.openAttachment': { ...MESSAGE, attachmentIndex: 0 },
   'invoices.exportCsv': { query: { cif: CIF }, perLine: false },
+  'invoices.saveMany': { cif: CIF, messageIds: [MESSAGE.messageId] },
   'invoices.exportBundle': {
     cif: CIF,
     dateFrom: '2026-01-01',

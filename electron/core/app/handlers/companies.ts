@@ -44,8 +44,8 @@ export function createCompanyHandlers(
     'companies.add': async ({ cif, name, accountId, api }) => {
       const account = await services.account(accountId).catch(() => null);
       if (!account) throw new AppFailure('input.invalid', `No account has the id ${accountId}; log in first.`);
-      // One ANAF login serves both API paths; a company uses production unless the request names test.
-      const path: ApiPath = api ?? 'prod';
+      // One ANAF login serves both API paths; a company uses the default setting unless the request names one.
+      const path: ApiPath = api ?? services.settings.get().defaultApi;
       const company = companies.add({ cif, name: name ?? '', accountId, api: path });
       announce();
       return summary(company);

@@ -7,10 +7,23 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Archive } from '../../archive/index.ts';
-import { exportCsv, invoiceFile, saveAttachment, writeBundle, bundleFileName } from '../../export/index.ts';
+import {
+  bundleFileName,
+  downloadedMessages,
+  exportCsv,
+  invoiceFile,
+  manyMessagesFileName,
+  saveAttachment,
+  saveMessageZips,
+  writeBundle,
+  writeMessagesZip,
+  type ManyMessagesResult,
+} from '../../export/index.ts';
 import { writeFileAtomicAsync } from '../../data/files.ts';
 import type { HandlerTable } from '../../ipc/dispatcher.ts';
+import type { Logger } from '../../log/logger.ts';
 import type { FileDelivery } from '../file-delivery.ts';
+import { createErrorRowFiller, type UploadLookup } from './error-rows.ts';
 
 export type InvoiceHandlers = Pick<
   HandlerTable,
@@ -20,14 +33,38 @@ export type InvoiceHandlers = Pick<
   | 'invoices.save'
   | 'invoices.openAttachment'
   | 'invoices.exportCsv'
+  | 'invoices.saveMany'
   | 'invoices.exportBundle'
 >;
 
-export function createInvoiceHandlers(archive: Archive, deliver: FileDelivery, attachmentsDir: string): InvoiceHandlers {
-  return {
-    'invoices.query': (query) => archive.queryInvoices(query),
+export interface InvoiceHandlerOptions {
+  archive: Archive;
+  /** The destination of saved and exported files: a save dialog, a download or a folder. */
+  deliver: FileDelivery;
+  /** The folder attachments are saved in before they are opened. */
+  attachmentsDir: string;
+  /** The uploads this app sent, which fill in the rows of rejected ones. */
+  uploads: UploadLookup;
+  /** A native folder dialog, where the shell has one; `invoices.saveMany` then saves into a folder. */
+  chooseFolder?: (() => Promise<string | null>) | undefined;
+  logger: Logger;
+}
 
-    'invoices.document': ({ cif, messageId }) => archive.getDocument(cif, messageId),
+export function createInvoiceHandlers(
+  options: InvoiceHandlerOptions,
+): InvoiceHandlers {
+  const { archive, deliver, attachmentsDir, chooseFolder } = options;
+  const errorRows = createErrorRowFiller(
+    archive,
+    options.uploads,
+    options.logger,
+  );
+
+  return {
+    'invoices.query': (query) => errorRows.fill(archive.queryInvoices(query)),
+
+    'invoices.document': ({ cif, messageId }) =>
+      archive.getDocument(cif, messageId),
 
     'invoices.buyerMessages': (query) => archive.buyerMessages(query),
 
@@ -41,10 +78,19 @@ export function createInvoiceHandlers(archive: Archive, deliver: FileDelivery, a
     },
 
     'invoices.openAttachment': async ({ cif, messageId, attachmentIndex }) => {
-      const saved = await saveAttachment(archive, cif, messageId, attachmentIndex, attachmentsDir);
+      const saved = await saveAttachment(
+        archive,
+        cif,
+        messageId,
+        attachmentIndex,
+        attachmentsDir,
+      );
       const delivered = await deliver({
         fileName: saved.fileName,
-        mimeType: saved.openable && saved.mimeType ? saved.mimeType : 'application/octet-stream',
+        mimeType:
+          saved.openable && saved.mimeType
+            ? saved.mimeType
+            : 'application/octet-stream',
         open: saved.openable,
         write: async (target) => {
           if (path.resolve(target) !== path.resolve(saved.path)) {
@@ -55,14 +101,38 @@ export function createInvoiceHandlers(archive: Archive, deliver: FileDelivery, a
       return delivered;
     },
 
-    'invoices.exportCsv': async ({ query, perLine }) => {
-      const csv = await exportCsv(archive, query, { perLine });
+    'invoices.exportCsv': async ({ query, perLine, messageIds }) => {
+      const csv = await exportCsv(archive, query, {
+        perLine,
+        ...(messageIds ? { messageIds } : {}),
+      });
       const delivered = await deliver({
         fileName: csv.fileName,
         mimeType: 'text/csv',
         write: (target) => writeFileAtomicAsync(target, csv.bytes),
       });
       return { ...delivered, rows: csv.rows };
+    },
+
+    'invoices.saveMany': async ({ cif, messageIds }) => {
+      // Fails before any dialog or download when none of them is archived.
+      downloadedMessages(archive, cif, messageIds);
+      if (chooseFolder) {
+        const folder = await chooseFolder();
+        if (!folder)
+          return { savedTo: null, downloadUrl: null, saved: 0, missing: [] };
+        const result = await saveMessageZips(archive, cif, messageIds, folder);
+        return { savedTo: folder, downloadUrl: null, ...result };
+      }
+      let result: ManyMessagesResult = { saved: 0, missing: [] };
+      const delivered = await deliver({
+        fileName: manyMessagesFileName(cif),
+        mimeType: 'application/zip',
+        write: async (target) => {
+          result = await writeMessagesZip(archive, cif, messageIds, target);
+        },
+      });
+      return { ...delivered, ...result };
     },
 
     'invoices.exportBundle': async ({ cif, dateFrom, dateTo }) => {
