@@ -2,22 +2,10 @@
 // the Electron binary is installed and reports itself as skipped, with the
 // reason, where it is not (as on the build machines, which cannot download it).
 import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
-import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-
-const root = path.resolve(import.meta.dirname, '..', '..');
-
-function findElectronBinary(): { binary?: string; reason?: string } {
-  try {
-    const binary = createRequire(import.meta.url)('electron') as unknown;
-    if (typeof binary === 'string' && fs.existsSync(binary)) return { binary };
-    return { reason: `the Electron binary is not installed (expected at ${String(binary)})` };
-  } catch (error) {
-    return { reason: `the Electron binary is not installed (${(error as Error).message.split('\n')[0]})` };
-  }
-}
+import { findElectronBinary, repoRoot as root } from './support.ts';
 
 const found = findElectronBinary();
 if (found.reason) process.stdout.write(`Electron suite skipped: ${found.reason}\n`);
