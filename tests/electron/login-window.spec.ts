@@ -67,14 +67,18 @@ async function loginWindow(
   index: number,
   ready: (record: LoginWindowRecord) => boolean,
 ): Promise<LoginWindowRecord> {
-  let found: LoginWindowRecord | undefined;
+  let record: LoginWindowRecord | undefined;
+  // Opening the window and loading the sandbox page can take seconds.
   await expect
-    .poll(async () => {
-      found = (await loginRecords(app))[index];
-      return found !== undefined && ready(found);
-    })
+    .poll(
+      async () => {
+        record = (await loginRecords(app))[index];
+        return record !== undefined && ready(record);
+      },
+      { timeout: 30_000 },
+    )
     .toBe(true);
-  return found!;
+  return record!;
 }
 
 /** Waits until the login window committed the identity provider's page. */
