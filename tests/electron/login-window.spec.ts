@@ -137,7 +137,7 @@ test('login window has no preload and no Node', async () => {
       nodeIntegration: preferences?.nodeIntegration,
       contextIsolation: preferences?.contextIsolation,
       sandbox: preferences?.sandbox,
-      preload: preferences?.preload ?? null,
+      hasPreload: Boolean(preferences?.preload),
       sessionPreloads: contents.session.getPreloadScripts().length,
       pageGlobals: (await contents.executeJavaScript(
         '[typeof require, typeof process, typeof module].join()',
@@ -147,7 +147,7 @@ test('login window has no preload and no Node', async () => {
   expect(settings.nodeIntegration).toBe(false);
   expect(settings.contextIsolation).toBe(true);
   expect(settings.sandbox).toBe(true);
-  expect(settings.preload).toBeNull();
+  expect(settings.hasPreload).toBe(false);
   expect(settings.sessionPreloads).toBe(0);
   expect(settings.pageGlobals).toBe('undefined,undefined,undefined');
 });
