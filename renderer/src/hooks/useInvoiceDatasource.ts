@@ -7,7 +7,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { IDatasource, IGetRowsParams } from 'ag-grid-community';
 import { useLayoutEffect, useMemo, useRef } from 'react';
-import type { CurrencyTotals, InvoiceQuery, InvoiceRow } from '../../../shared/domain.ts';
+import type { CurrencyTotals, InvoiceQuery } from '../../../shared/domain.ts';
+import type { InvoiceListRow } from '../../../shared/ipc/contract.ts';
 import { getApi, unwrap } from '../ipc/api.ts';
 import { sortFromGrid } from '../lib/invoices/filters.ts';
 import { queryKeys } from '../queries.ts';
@@ -40,7 +41,7 @@ export function useInvoiceDatasource(
   return useMemo<IDatasource>(() => {
     const base = JSON.parse(queryText) as InvoiceQuery;
     return {
-      getRows(params: IGetRowsParams<InvoiceRow>) {
+      getRows(params: IGetRowsParams<InvoiceListRow>) {
         const sort = sortFromGrid(params.sortModel);
         const page: InvoiceQuery = {
           ...base,

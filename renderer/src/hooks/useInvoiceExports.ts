@@ -1,4 +1,4 @@
-/** Exports of the invoice list: CSV for the current filter and a ZIP bundle for a period. */
+/** Exports of the invoice list: CSV for the current filter or the picked rows, and a ZIP bundle for a period. */
 import { useMutation } from '@tanstack/react-query';
 import type { InvoiceQuery } from '../../../shared/domain.ts';
 import { getApi, unwrap } from '../ipc/api.ts';
@@ -11,9 +11,15 @@ export interface ExportOutcome {
 
 export function useExportCsv() {
   return useMutation({
-    mutationFn: async (input: { query: InvoiceQuery; perLine: boolean }): Promise<ExportOutcome> => {
+    mutationFn: async (input: {
+      query: InvoiceQuery;
+      perLine: boolean;
+      /** Only these messages of the query, e.g. the rows picked in the list. */
+      messageIds?: string[];
+    }): Promise<ExportOutcome> => {
       const { offset: _offset, limit: _limit, ...query } = input.query;
-      const answer = await unwrap(getApi().invoicesExportCsv({ query, perLine: input.perLine }));
+      const ids = input.messageIds && input.messageIds.length > 0 ? { messageIds: input.messageIds } : {};
+      const answer = await unwrap(getApi().invoicesExportCsv({ query, perLine: input.perLine, ...ids }));
       return { savedTo: completeSave(answer), count: answer.rows };
     },
   });

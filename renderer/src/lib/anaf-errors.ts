@@ -4,6 +4,7 @@
  * `R*` registry checks), its duplicate answer and its XML schema errors. The
  * explanation texts are in the i18n files under `anafErrors`.
  */
+import type { TFunction } from 'i18next';
 import type { AnafErrorEntry } from '../../../shared/domain.ts';
 
 export type AnafErrorKind =
@@ -88,4 +89,34 @@ export function explainAnafError(entry: AnafErrorEntry): ExplainedError {
     return { kind: 'schema', ruleId, params, original };
   }
   return { kind: 'other', ruleId, params: {}, original };
+}
+
+/** Returns the plain-language sentence for one explained error. */
+export function explanationText(t: TFunction, explained: ExplainedError): string {
+  const { kind, params } = explained;
+  if (kind === 'duplicate') {
+    return params.index ? t('anafErrors.duplicate', { index: params.index, date: params.date ?? '?' }) : t('anafErrors.duplicateNoIndex');
+  }
+  if (kind === 'schema') {
+    return params.line
+      ? t('anafErrors.schema', { line: params.line, column: params.column ?? '?' })
+      : t('anafErrors.schemaNoPosition');
+  }
+  if (kind === 'sellerNotRegistered') return t('anafErrors.sellerNotRegistered', { cif: params.cif ?? '' });
+  return t(`anafErrors.${kind}`);
+}
+
+/**
+ * Returns a one-line summary of a rejected upload's errors for the invoice
+ * list: the first error's rule and explanation, and how many more there
+ * are. An error without a known explanation shows ANAF's own words, since
+ * the generic explanation points at a message the list does not show.
+ */
+export function errorSummary(t: TFunction, first: AnafErrorEntry | undefined, count: number | undefined): string {
+  if (!first) return count ? t('invoices.errorCount', { count }) : '';
+  const explained = explainAnafError(first);
+  const text = explained.kind === 'other' ? explained.original : explanationText(t, explained);
+  const rule = explained.ruleId ? `${explained.ruleId}: ` : '';
+  const more = count && count > 1 ? ` ${t('invoices.errorsMore', { count: count - 1 })}` : '';
+  return `${rule}${text}${more}`;
 }

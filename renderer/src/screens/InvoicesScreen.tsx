@@ -69,6 +69,19 @@ export function InvoicesScreen(props: InvoicesScreenProps) {
     setSummary(next);
     setListError(null);
   }, []);
+  // Stable while only the selection changes, so the memoised grid does not re-render.
+  const onOpen = useCallback(
+    (row: InvoiceRow) => navigate({ screen: 'document', cif: row.cif, messageId: row.messageId, direction, filters }),
+    [navigate, direction, filters],
+  );
+  const filtered = JSON.stringify(debouncedFilters) !== JSON.stringify(EMPTY_FILTERS);
+  const empty = useMemo(
+    () => ({
+      title: t('invoices.emptyTitle'),
+      description: filtered ? t('invoices.emptyFiltered') : t(EMPTY_KEYS[direction]),
+    }),
+    [t, filtered, direction],
+  );
 
   if (companies.isPending) return <Loader size="sm" aria-label={t('app.loading')} />;
   if (companies.error) return <ErrorAlert error={companies.error} onRetry={() => void companies.refetch()} />;
@@ -85,11 +98,6 @@ export function InvoicesScreen(props: InvoicesScreenProps) {
     );
   }
 
-  const filtered = JSON.stringify(debouncedFilters) !== JSON.stringify(EMPTY_FILTERS);
-  const empty = {
-    title: t('invoices.emptyTitle'),
-    description: filtered ? t('invoices.emptyFiltered') : t(EMPTY_KEYS[direction]),
-  };
   return (
     <Stack gap="xs" h="calc(100dvh - 44px - 2 * var(--mantine-spacing-md))">
       <Group justify="space-between" wrap="nowrap">
@@ -148,7 +156,7 @@ export function InvoicesScreen(props: InvoicesScreenProps) {
           key={`${company.cif}/${direction}/${attempt}`}
           query={query}
           direction={direction}
-          onOpen={(row) => navigate({ screen: 'document', cif: row.cif, messageId: row.messageId, direction, filters })}
+          onOpen={onOpen}
           onSelectionChange={setSelected}
           onSummary={onSummary}
           onError={setListError}

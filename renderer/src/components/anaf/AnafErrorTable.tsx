@@ -1,23 +1,7 @@
 import { Code, Table, Text } from '@mantine/core';
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { AnafErrorEntry } from '../../../../shared/domain.ts';
-import { explainAnafError, type ExplainedError } from '../../lib/anaf-errors.ts';
-
-/** The plain-language sentence for one explained error. */
-export function explanationText(t: TFunction, explained: ExplainedError): string {
-  const { kind, params } = explained;
-  if (kind === 'duplicate') {
-    return params.index ? t('anafErrors.duplicate', { index: params.index, date: params.date ?? '?' }) : t('anafErrors.duplicateNoIndex');
-  }
-  if (kind === 'schema') {
-    return params.line
-      ? t('anafErrors.schema', { line: params.line, column: params.column ?? '?' })
-      : t('anafErrors.schemaNoPosition');
-  }
-  if (kind === 'sellerNotRegistered') return t('anafErrors.sellerNotRegistered', { cif: params.cif ?? '' });
-  return t(`anafErrors.${kind}`);
-}
+import { explainAnafError, explanationText } from '../../lib/anaf-errors.ts';
 
 /** Every error ANAF reported, with its rule id, what it means and ANAF's own words. */
 export function AnafErrorTable({ errors }: { errors: AnafErrorEntry[] }) {
