@@ -1,7 +1,8 @@
 /**
  * `efactura upload FILE...`: checks every file as the app's upload screen
  * does (`uploads.check`), sends the ones that may go (`uploads.submit`),
- * and with --wait follows each upload until ANAF's response is final.
+ * waits until ANAF has each one, and with --wait follows each upload until
+ * ANAF's response is final.
  */
 import type { Command } from 'commander';
 import type {
@@ -57,7 +58,7 @@ export function registerUploadCommand(program: Command, run: RunCommand): void {
     .option('--wait', 'follow each upload until ANAF accepts or rejects it')
     .option(
       '--timeout <seconds>',
-      'with --wait, stop waiting after this many seconds',
+      'stop waiting after this many seconds (for the sending, and with --wait for the outcome)',
       positiveInteger,
     )
     .option(
@@ -112,10 +113,13 @@ async function upload(
     }
   }
 
-  if (options.wait === true && sent.size > 0) {
+  // Without --wait the command still waits until ANAF has each file, because
+  // closing the session stops the upload service before it sends anything.
+  if (sent.size > 0) {
     const timeoutMs =
       options.timeout === undefined ? null : options.timeout * 1000;
     const latest = await waitForUploads(session, [...sent.values()], {
+      until: options.wait === true ? 'final' : 'sent',
       timeoutMs,
     });
     for (const [file, record] of sent)

@@ -51,6 +51,14 @@ export function isFinal(record: UploadRecord): boolean {
   return FINAL_STATES.includes(record.state);
 }
 
+/** The states of an upload that the service has not sent yet. */
+const UNSENT_STATES: readonly UploadState[] = ['queued', 'sending'];
+
+/** Returns true once the upload request has ended, whatever its outcome. */
+export function isSent(record: UploadRecord): boolean {
+  return !UNSENT_STATES.includes(record.state);
+}
+
 export function statusOf(record: UploadRecord): UploadStatusWord {
   switch (record.state) {
     case 'accepted':

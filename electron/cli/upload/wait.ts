@@ -1,20 +1,23 @@
 /**
- * `upload --wait`: follows uploads until each reaches a final state. The
- * upload service pushes `uploads.changed` as states change; a poll of
- * `uploads.list` every second covers a change made before the listener was
- * attached.
+ * Follows uploads until each reaches a stage: sent to ANAF (the upload
+ * index is known, or the state gives the reason), or, with `upload --wait`,
+ * a final state. The upload service pushes `uploads.changed` as states
+ * change; a poll of `uploads.list` every second covers a change made
+ * before the listener was attached.
  */
 import type { UploadRecord } from '../../../shared/domain.ts';
 import type { CliSession } from '../session.ts';
 import { startProgress } from '../terminal.ts';
-import { isFinal } from './report.ts';
+import { isFinal, isSent } from './report.ts';
 
 const POLL_INTERVAL_MS = 1000;
 /** `uploads.list` returns at most this many uploads per company. */
 const LIST_LIMIT = 1000;
 
 export interface WaitOptions {
-  /** Stop waiting after this long; null waits until every upload ends. */
+  /** `sent`: until ANAF has each file. `final`: until ANAF has decided on each. */
+  until: 'sent' | 'final';
+  /** Stop waiting after this long; null waits until every upload reaches `until`. */
   timeoutMs: number | null;
 }
 
@@ -26,8 +29,12 @@ export async function waitForUploads(
 ): Promise<Map<string, UploadRecord>> {
   const latest = new Map(records.map((record) => [record.id, record]));
   const cifs = [...new Set(records.map((record) => record.cif))];
-  const progress = startProgress('Waiting for ANAF', records.length);
-  const ended = (): number => [...latest.values()].filter(isFinal).length;
+  const reached = options.until === 'final' ? isFinal : isSent;
+  const progress = startProgress(
+    options.until === 'final' ? 'Waiting for ANAF' : 'Sending to ANAF',
+    records.length,
+  );
+  const ended = (): number => [...latest.values()].filter(reached).length;
 
   const deadline =
     options.timeoutMs === null ? null : Date.now() + options.timeoutMs;

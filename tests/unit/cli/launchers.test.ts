@@ -19,7 +19,7 @@ const BUILDER_CONFIG = fs.readFileSync(
 /** The CLI entry inside app.asar, where `npm run build` writes it. */
 const ENTRY_IN_ASAR = 'dist/electron/cli/main.js';
 
-/** A per-user installation, whose folder name has a space. */
+/** An installation folder with a space in its name, which the installer lets a user choose. */
 const APP_DIR = 'C:\\Users\\Ana\\AppData\\Local\\Programs\\e-Factura Desktop';
 
 function executableName(): string {
