@@ -43,7 +43,7 @@ async function status(
 ): Promise<void> {
   if (!isDecimalId(uploadIndex)) {
     throw usageError(
-      `"${uploadIndex}" is not an upload index: ANAF's upload indexes are numbers, such as 5001422406.`,
+      `"${uploadIndex}" is not an upload index. Pass the number that \`efactura upload\` printed as uploadIndex, such as 5001422406.`,
     );
   }
   const cifDigits = cif === undefined ? undefined : parseCif(cif);
