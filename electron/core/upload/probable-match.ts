@@ -5,10 +5,9 @@
  * document. Error messages carry no copy of the invoice, so the note says
  * that the link is not certain.
  */
-import type { UploadRuntime } from './runtime.ts';
-import { companyRoute } from './runtime.ts';
+import { nextStatusCheckDelay } from '../queue/status-schedule.ts';
 import { rejectionChange } from './following.ts';
-import { widenedWait } from './transitions.ts';
+import { companyRoute, type UploadRuntime } from './runtime.ts';
 import type { UploadCompany } from './types.ts';
 import type { StoredUpload, UploadChange } from './upload-store.ts';
 
@@ -50,14 +49,11 @@ export async function applyProbable(
   return true;
 }
 
-/** Longest wait between two tries to fetch an error document. */
-const MAX_ERROR_FETCH_WAIT_MS = 30 * 60_000;
-
 /**
- * Fetches the error document of a probable match, trying again with
- * widening waits (the reconcile interval, doubled each time) until it is
- * read. Returns null when the service closed or the upload is no longer
- * `reconciling`.
+ * Fetches the error document of a probable match, trying again on the
+ * widening schedule of status checks until it is read, as following an
+ * upload does. Returns null when the service closed or the upload is no
+ * longer `reconciling`.
  */
 async function fetchRejection(
   runtime: UploadRuntime,
@@ -68,10 +64,9 @@ async function fetchRejection(
 ): Promise<UploadChange | null> {
   for (let failures = 0; ; failures += 1) {
     if (failures > 0) {
-      const waitMs = widenedWait(
-        failures,
-        runtime.settings.reconcileIntervalMs,
-        MAX_ERROR_FETCH_WAIT_MS,
+      const waitMs = nextStatusCheckDelay(
+        failures - 1,
+        runtime.settings.statusScheduleMs,
       );
       runtime.change(upload.id, {
         note: `${probable} Fetching its list of errors failed; the app tries again in ${Math.ceil(waitMs / 1000)} s.`,
