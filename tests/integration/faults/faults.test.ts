@@ -167,9 +167,6 @@ const SCENARIOS: Scenario[] = [
     ],
     actions: { markedSent: 1 },
     knownDefects: {
-      'shows the sandbox verdicts':
-        'an upload the user marks as sent becomes accepted and is never reconciled, even when ANAF rejected it',
-      'lists ANAF errors on rejections': 'the same defect: the marked upload never learns its errors',
       'asks the user only when needed': 'the same defect makes the run ask differently',
     },
   },
@@ -185,10 +182,6 @@ const SCENARIOS: Scenario[] = [
     faults: ['*:latency=150'],
     clockOffsetMs: 10_000,
     sandbox: { accessTokenLifetimeSeconds: 5 },
-    knownDefects: {
-      'asks the user only when needed':
-        'an upload whose retry after the token refresh is refused again ends failed, and the user sends it again',
-    },
   },
   {
     name: `mixed faults, seed ${seed}`,
@@ -199,10 +192,6 @@ const SCENARIOS: Scenario[] = [
     // 15 s once the sandbox's clock runs a minute behind.
     sandbox: { accessTokenLifetimeSeconds: 75 },
     kinds: [],
-    knownDefects: {
-      'lists ANAF errors on rejections':
-        'a lost upload matched to an error message keeps no errors when fetching its error document fails once',
-    },
   },
 ];
 
