@@ -2,12 +2,14 @@ import { Alert, Button, EmptyState, Loader, Stack, Table, Title } from '@mantine
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiPath, CompanySummary } from '../../../shared/domain.ts';
+import { DEFAULT_SETTINGS } from '../../../shared/settings.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useRunSync } from '../hooks/useActivity.ts';
 import { useAccounts } from '../hooks/useAccounts.ts';
 import { useCompanies } from '../hooks/useCompanies.ts';
 import { notifyError, notifySuccess } from '../lib/notify.ts';
 import { useNavigation } from '../navigation.ts';
+import { useSettings } from '../queries.ts';
 import { AddCompanyForm } from './companies/AddCompanyForm.tsx';
 import { CompanyEditModal } from './companies/CompanyEditModal.tsx';
 import { CompanyRemoveModal } from './companies/CompanyRemoveModal.tsx';
@@ -19,6 +21,7 @@ export function CompaniesScreen({ defaultApi }: { defaultApi?: ApiPath | undefin
   const { t } = useTranslation();
   const companies = useCompanies();
   const accounts = useAccounts();
+  const settings = useSettings();
   const sync = useRunSync();
   const { navigate } = useNavigation();
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -42,7 +45,10 @@ export function CompaniesScreen({ defaultApi }: { defaultApi?: ApiPath | undefin
           </Button>
         </Alert>
       ) : null}
-      {accountList.length > 0 ? <AddCompanyForm accounts={accountList} defaultApi={defaultApi ?? 'test'} /> : null}
+      {accountList.length > 0 ? <AddCompanyForm
+          accounts={accountList}
+          defaultApi={defaultApi ?? settings.data?.defaultApi ?? DEFAULT_SETTINGS.defaultApi}
+        /> : null}
       {companies.isPending ? <Loader size="sm" aria-label={t('app.loading')} /> : null}
       {companies.error ? <ErrorAlert error={companies.error} onRetry={() => void companies.refetch()} /> : null}
       {companies.isSuccess && companies.data.length === 0 ? (

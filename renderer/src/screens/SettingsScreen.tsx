@@ -68,6 +68,19 @@ export function SettingsScreen() {
           if (value === 'sandbox' || value === 'anaf') save({ environment: value });
         }}
       />
+      <Select
+        label={t('settings.defaultApi')}
+        description={t('settings.defaultApiHelp')}
+        value={current.defaultApi}
+        allowDeselect={false}
+        data={[
+          { value: 'test', label: t('settings.defaultApiTest') },
+          { value: 'prod', label: t('settings.defaultApiProd') },
+        ]}
+        onChange={(value) => {
+          if (value === 'test' || value === 'prod') save({ defaultApi: value });
+        }}
+      />
       <NumberInput
         label={t('settings.rateLimit')}
         description={t('settings.rateLimitHelp')}

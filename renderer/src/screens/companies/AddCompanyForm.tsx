@@ -19,7 +19,9 @@ export function AddCompanyForm({ accounts, defaultApi }: AddCompanyFormProps) {
   const [cifText, setCifText] = useState('');
   const [name, setName] = useState('');
   const [accountId, setAccountId] = useState<string | null>(accounts[0]?.id ?? null);
-  const [api, setApi] = useState<ApiPath>(defaultApi);
+  // Null until the user picks a path, so a default that changes meanwhile still applies.
+  const [chosenApi, setChosenApi] = useState<ApiPath | null>(null);
+  const api = chosenApi ?? defaultApi;
   const [cifError, setCifError] = useState<string | null>(null);
   const account = accounts.find((item) => item.id === accountId) ?? accounts[0];
 
@@ -87,7 +89,7 @@ export function AddCompanyForm({ accounts, defaultApi }: AddCompanyFormProps) {
             <Select
               label={t('companies.api')}
               value={api}
-              onChange={(value) => setApi(value === 'prod' ? 'prod' : 'test')}
+              onChange={(value) => setChosenApi(value === 'prod' ? 'prod' : 'test')}
               allowDeselect={false}
               data={[
                 { value: 'test', label: t('companies.apiTest') },

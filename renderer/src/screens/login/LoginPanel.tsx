@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { AccountSummary, ApiPath } from '../../../../shared/domain.ts';
 import { useSelectEnvironment } from '../../hooks/useEnvironment.ts';
 import { notifyError } from '../../lib/notify.ts';
-import { useSettings } from '../../queries.ts';
+import { useSettings, useUpdateSettings } from '../../queries.ts';
 import { AnafLogin } from './AnafLogin.tsx';
 import { SandboxLogin } from './SandboxLogin.tsx';
 
@@ -25,6 +25,7 @@ export function LoginPanel({ onLoggedIn }: LoginPanelProps) {
   const { t } = useTranslation();
   const settings = useSettings();
   const selectEnvironment = useSelectEnvironment();
+  const updateSettings = useUpdateSettings();
   const [target, setTarget] = useState<LoginTarget>(settings.data?.environment === 'anaf' ? 'anafTest' : 'sandbox');
 
   const choose = (value: string): void => {
@@ -36,7 +37,14 @@ export function LoginPanel({ onLoggedIn }: LoginPanelProps) {
       selectEnvironment.mutate(environment, { onError: (error) => notifyError(t, error) });
     }
   };
-  const done = (account: AccountSummary): void => onLoggedIn(account, apiPathOf(target));
+  const done = (account: AccountSummary): void => {
+    const api = apiPathOf(target);
+    // An ANAF login on test or production makes that path the default for the companies added next.
+    if (target !== 'sandbox' && settings.data?.defaultApi !== api) {
+      updateSettings.mutate({ defaultApi: api }, { onError: (error) => notifyError(t, error) });
+    }
+    onLoggedIn(account, api);
+  };
 
   return (
     <Stack gap="md">
