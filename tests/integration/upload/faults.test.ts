@@ -54,6 +54,33 @@ function file(cif: string, number: string) {
 
 const STRICT = { acceptWarnings: false, allowDuplicate: false };
 
+/** An invoice with an outdated CIUS-RO version, which ANAF ends `nok`. */
+function outdatedFile(cif: string, number: string) {
+  return base64File(
+    `${number}.xml`,
+    ublInvoice({
+      sellerVat: `RO${cif}`,
+      number,
+      customizationId:
+        'urn:cen.eu:en16931:2017#compliant#urn:efactura.mfinante.ro:CIUS-RO:1.0.0',
+    }),
+  );
+}
+
+/** Submits one file whose warnings are accepted; returns its record. */
+async function submitOne(
+  stack: UploadStack,
+  cif: string,
+  input: ReturnType<typeof base64File>,
+): Promise<UploadRecord> {
+  const [queued] = await stack.service.submit(cif, [input], {
+    acceptWarnings: true,
+    allowDuplicate: false,
+  });
+  if (!queued) throw new Error('Nothing was queued.');
+  return queued;
+}
+
 /** Returns each state an upload went through, in order, without repeats. */
 function history(events: UploadRecord[], id: string): string[] {
   const states: string[] = [];
@@ -149,20 +176,10 @@ describe('lost and refused uploads', () => {
     const { stack, cif } = await openWithCif({
       settings: { reconcileDeadlineMs: 15_000 },
     });
-    const outdated = ublInvoice({
-      sellerVat: `RO${cif}`,
-      number: 'NOK-1',
-      customizationId:
-        'urn:cen.eu:en16931:2017#compliant#urn:efactura.mfinante.ro:CIUS-RO:1.0.0',
-    });
-    const [queued] = await stack.service.submit(
-      cif,
-      [base64File('nok.xml', outdated)],
-      { acceptWarnings: true, allowDuplicate: false },
-    );
-    const [done] = await waitForStates(stack.service, [queued!.id]);
+    const queued = await submitOne(stack, cif, outdatedFile(cif, 'NOK-1'));
+    const [done] = await waitForStates(stack.service, [queued.id]);
     const recorded = (await env.sandboxUploads()).filter(
-      (upload) => upload.sha256 === queued!.sha256,
+      (upload) => upload.sha256 === queued.sha256,
     );
 
     expect(done?.state).toBe('rejected');
@@ -181,20 +198,10 @@ describe('lost and refused uploads', () => {
     const { stack, cif } = await openWithCif({
       settings: { reconcileDeadlineMs: 15_000 },
     });
-    const outdated = ublInvoice({
-      sellerVat: `RO${cif}`,
-      number: 'NOK-2',
-      customizationId:
-        'urn:cen.eu:en16931:2017#compliant#urn:efactura.mfinante.ro:CIUS-RO:1.0.0',
-    });
-    const [queued] = await stack.service.submit(
-      cif,
-      [base64File('nok-2.xml', outdated)],
-      { acceptWarnings: true, allowDuplicate: false },
-    );
-    const [done] = await waitForStates(stack.service, [queued!.id]);
+    const queued = await submitOne(stack, cif, outdatedFile(cif, 'NOK-2'));
+    const [done] = await waitForStates(stack.service, [queued.id]);
     const recorded = (await env.sandboxUploads()).find(
-      (upload) => upload.sha256 === queued!.sha256,
+      (upload) => upload.sha256 === queued.sha256,
     );
 
     expect(done?.state).toBe('rejected');
@@ -216,29 +223,19 @@ describe('lost and refused uploads', () => {
     const { stack, cif } = await openWithCif({
       settings: { reconcileDeadlineMs: 1_500 },
     });
-    const outdated = ublInvoice({
-      sellerVat: `RO${cif}`,
-      number: 'NOK-3',
-      customizationId:
-        'urn:cen.eu:en16931:2017#compliant#urn:efactura.mfinante.ro:CIUS-RO:1.0.0',
-    });
-    const [queued] = await stack.service.submit(
-      cif,
-      [base64File('nok-3.xml', outdated)],
-      { acceptWarnings: true, allowDuplicate: false },
-    );
-    const [undecided] = await waitForStates(stack.service, [queued!.id]);
+    const queued = await submitOne(stack, cif, outdatedFile(cif, 'NOK-3'));
+    const [undecided] = await waitForStates(stack.service, [queued.id]);
     expect(undecided?.state).toBe('needsDecision');
 
     await env.setFaults([]);
-    stack.service.resolveUnknown(queued!.id, 'markSent');
+    stack.service.resolveUnknown(queued.id, 'markSent');
     const [done] = await waitForStates(
       stack.service,
-      [queued!.id],
+      [queued.id],
       ['accepted', 'rejected'],
     );
     const recorded = (await env.sandboxUploads()).find(
-      (upload) => upload.sha256 === queued!.sha256,
+      (upload) => upload.sha256 === queued.sha256,
     );
 
     expect(done?.state).toBe('rejected');
@@ -257,24 +254,20 @@ describe('lost and refused uploads', () => {
     const { stack, cif } = await openWithCif({
       settings: { reconcileDeadlineMs: 1_500 },
     });
-    const [queued] = await stack.service.submit(
-      cif,
-      [file(cif, 'MARKED-1')],
-      STRICT,
-    );
-    const [undecided] = await waitForStates(stack.service, [queued!.id]);
+    const queued = await submitOne(stack, cif, file(cif, 'MARKED-1'));
+    const [undecided] = await waitForStates(stack.service, [queued.id]);
     expect(undecided?.state).toBe('needsDecision');
 
     await env.setFaults([]);
-    const marked = stack.service.resolveUnknown(queued!.id, 'markSent');
+    const marked = stack.service.resolveUnknown(queued.id, 'markSent');
     expect(marked.state).toBe('reconciling');
     const [done] = await waitForStates(
       stack.service,
-      [queued!.id],
+      [queued.id],
       ['accepted', 'rejected'],
     );
     const recorded = (await env.sandboxUploads()).find(
-      (upload) => upload.sha256 === queued!.sha256,
+      (upload) => upload.sha256 === queued.sha256,
     );
 
     expect(done?.state).toBe('accepted');
@@ -359,16 +352,12 @@ describe('rejected tokens', () => {
     const { stack, cif } = await openWithCif({ tokens: rejectedTokens(2) });
     const events: UploadRecord[] = [];
     stack.service.onChange((record) => events.push(record));
-    const [queued] = await stack.service.submit(
-      cif,
-      [file(cif, 'TOKEN-1')],
-      STRICT,
-    );
-    const [done] = await waitForStates(stack.service, [queued!.id]);
+    const queued = await submitOne(stack, cif, file(cif, 'TOKEN-1'));
+    const [done] = await waitForStates(stack.service, [queued.id]);
     const counts = countByHash(await env.sandboxUploads());
 
     expect(done?.state).toBe('accepted');
-    expect(counts.get(queued!.sha256)).toBe(1);
+    expect(counts.get(queued.sha256)).toBe(1);
     const resent = events.some((event) =>
       event.note?.startsWith('ANAF rejected the access token'),
     );
@@ -378,12 +367,8 @@ describe('rejected tokens', () => {
   it('counts every request in the window', async () => {
     const before = await apiRequestCount();
     const { stack, cif } = await openWithCif({ tokens: rejectedTokens(3) });
-    const [queued] = await stack.service.submit(
-      cif,
-      [file(cif, 'TOKEN-2')],
-      STRICT,
-    );
-    await waitForStates(stack.service, [queued!.id], ['accepted']);
+    const queued = await submitOne(stack, cif, file(cif, 'TOKEN-2'));
+    await waitForStates(stack.service, [queued.id], ['accepted']);
     const arrived = (await apiRequestCount()) - before;
 
     expect(arrived).toBeGreaterThan(3);
@@ -394,17 +379,13 @@ describe('rejected tokens', () => {
     const { stack, cif } = await openWithCif({
       tokens: rejectedTokens(1_000),
     });
-    const [queued] = await stack.service.submit(
-      cif,
-      [file(cif, 'TOKEN-3')],
-      STRICT,
-    );
-    const [done] = await waitForStates(stack.service, [queued!.id]);
+    const queued = await submitOne(stack, cif, file(cif, 'TOKEN-3'));
+    const [done] = await waitForStates(stack.service, [queued.id]);
     const counts = countByHash(await env.sandboxUploads());
 
     expect(done?.state).toBe('failed');
     expect(done?.note).toContain(env.accountId);
     expect(done?.note).toContain('Log in to that account again');
-    expect(counts.get(queued!.sha256)).toBeUndefined();
+    expect(counts.get(queued.sha256)).toBeUndefined();
   });
 });
