@@ -2,7 +2,7 @@
  * The "probably this file" outcome of reconciliation: the only unknown
  * upload in the CIF's list since the lost upload is an error message, so
  * the upload is linked to it and rejected with every error of its error
- * document. Error messages carry no copy of the invoice, so the note says
+ * document. Error messages carry no copy of the invoice, so the note states
  * that the link is not certain.
  */
 import { nextStatusCheckDelay } from '../queue/status-schedule.ts';

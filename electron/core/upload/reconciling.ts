@@ -24,7 +24,7 @@ const RECONCILING_NOTE =
 
 /** Added to the final note of an upload the user marked as filed. */
 const MARKED_NOTE =
-  "You marked it as filed after checking SPV; the state shown is ANAF's verdict.";
+  "You marked it as filed after checking SPV, and the state shown is ANAF's verdict.";
 
 /**
  * How long the search for a marked upload goes on after it was sent: ANAF
@@ -32,7 +32,7 @@ const MARKED_NOTE =
  */
 const MARKED_SEARCH_MS = RETENTION_DAYS * 86_400_000;
 
-/** Longest wait between two passes for a marked upload. */
+/** Maximum wait between two passes for a marked upload. */
 const MAX_MARKED_WAIT_MS = 15 * 60_000;
 
 /**

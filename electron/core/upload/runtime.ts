@@ -46,8 +46,8 @@ export interface UploadRuntime {
 }
 
 /**
- * Returns where the service's calls for a company go: the queue's
- * interactive lane, because a person waits for each upload's outcome.
+ * Returns the route of the service's calls for a company. They wait in the
+ * queue's interactive lane, because a person waits for each upload's outcome.
  */
 export function companyRoute(
   runtime: UploadRuntime,

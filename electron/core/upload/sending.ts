@@ -99,7 +99,7 @@ export async function sendUpload(
 /**
  * Marks each attempt on the row: `sending` (with the time) just before the
  * request leaves, and back to `queued` when ANAF did not record it (a 429,
- * a rejected token, no connection), so that a crash before the next attempt
+ * a rejected token, no connection). A crash before the next attempt then
  * sends the file again instead of reconciling it.
  */
 function attemptHooks(

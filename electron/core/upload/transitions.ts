@@ -42,8 +42,8 @@ export const RESOLVABLE_STATES: readonly UploadState[] = [
  * After the reconciliation deadline (`needsDecision`) the gate opens, as
  * `uploadGate` defines it: nothing automatic is left to confuse. It stays
  * open once the user marked the upload as filed (`markedSent`), although
- * the app still looks for ANAF's verdict: that search takes an error
- * message as the upload's only while no other upload of the CIF is out.
+ * the app still looks for ANAF's verdict. That search links an error
+ * message to the upload only while no other upload of the CIF is out.
  */
 export function gateStateOf(
   state: UploadState,
@@ -142,7 +142,7 @@ function isAbort(error: unknown): boolean {
   );
 }
 
-/** What to do after ANAF rejected the token of an upload's request again. */
+/** Next step after ANAF rejected the token of an upload's request again. */
 export type TokenRejectionStep =
   { resend: true; delayMs: number } | { resend: false };
 

@@ -52,7 +52,7 @@ export interface StackConfig {
   /** Time the client waits for the upload's response headers. */
   uploadTimeoutMs?: number;
   retry?: Partial<RetryPolicy>;
-  /** Wraps the account's token source, to make ANAF refuse some tokens. */
+  /** Wraps the account's token source, to make ANAF reject some tokens. */
   tokens?: (source: TokenSource) => TokenSource;
 }
 

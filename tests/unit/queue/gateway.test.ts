@@ -1,5 +1,5 @@
-// The gateway's queued calls on a manual clock, with a fake ANAF client:
-// each call reaches the client with the queue's reservation, so a second
+// The gateway's queued calls on a manual clock, with a fake ANAF client.
+// Each call reaches the client with the queue's reservation, so a second
 // request within one attempt (the retry after a token refresh) is counted
 // in the rate window.
 import { describe, expect, it } from 'vitest';
@@ -51,8 +51,8 @@ function page(number: number, totalPages: number): MessagePage {
 }
 
 /**
- * A client whose every call reserves a second call, as the retry after a
- * token refresh does, and records the windows it was asked to list.
+ * Returns a client whose every call reserves a second call, as the retry
+ * after a token refresh does, and which records the windows it lists.
  */
 function retryingClient(windows: ListWindow[] = []): AnafClient {
   const twice = async <T>(options: CallOptions | undefined, value: T) => {
