@@ -73,7 +73,7 @@ const FIELD_UPDATE = `UPDATE archive_messages SET
   partner_vat_id = ?, partner_name = ?, number = ?, type_code = ?,
   issue_date = ?, due_date = ?, doc_date = COALESCE(?, doc_date),
   currency = ?, net_cents = ?, vat_cents = ?, total_cents = ?,
-  error_count = ?, partner_folded = ?, number_folded = ?,
+  error_count = ?, partner_folded = ?, partner_key = ?, number_folded = ?,
   referenced_index = ?, message_text = ?
   WHERE id = ?`;
 
@@ -250,6 +250,7 @@ export class MessageStore {
           fields.totalCents,
           fields.errorCount,
           fields.partnerFolded,
+          this.#partnerKey(fields.partnerFolded),
           fields.numberFolded,
           fields.referencedIndex,
           fields.messageText,
@@ -272,6 +273,24 @@ export class MessageStore {
         );
       }
     });
+  }
+
+  /**
+   * Returns the id of a folded partner text in `archive_partners`, adding
+   * it when it is new, or null for no partner. A partner search matches
+   * that short table and then seeks the messages by this id.
+   */
+  #partnerKey(folded: string): number | null {
+    if (folded === '') return null;
+    this.#db
+      .prepare(
+        'INSERT INTO archive_partners (folded) VALUES (?) ON CONFLICT DO NOTHING',
+      )
+      .run(folded);
+    const row = this.#db
+      .prepare('SELECT id FROM archive_partners WHERE folded = ?')
+      .get(folded) as { id: number };
+    return row.id;
   }
 
   /**

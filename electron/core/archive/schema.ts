@@ -13,6 +13,8 @@ import type { DatabaseSync } from 'node:sqlite';
 
 import type { Migration } from '../db/database.ts';
 
+import { addSearchStructures } from './search-schema.ts';
+
 export const ARCHIVE_OWNER = 'archive';
 
 const MESSAGES_TABLE = `
@@ -116,4 +118,5 @@ function addBuyerMessageColumns(db: DatabaseSync): void {
 export const ARCHIVE_MIGRATIONS: readonly Migration[] = [
   { owner: ARCHIVE_OWNER, version: 1, apply: createTables },
   { owner: ARCHIVE_OWNER, version: 2, apply: addBuyerMessageColumns },
+  { owner: ARCHIVE_OWNER, version: 3, apply: addSearchStructures },
 ];
