@@ -2,7 +2,7 @@
  * Measures the archive search on a generated index of one company: the
  * latency of `queryInvoices` for the searches the browser sends (first
  * page, partner and number substrings, date and amount ranges, currency,
- * deep pages, every sort field). Prints one JSON object on stdout.
+ * state, deep pages, every sort field). Prints one JSON object on stdout.
  *
  *   node tests/bench/archive-search.ts [--rows 100000] [--runs 40]
  *     [--keep FOLDER]
@@ -171,6 +171,12 @@ function queryKinds(rows: GeneratedRow[]): Record<string, QueryMaker> {
       direction: 'received',
       currency: 'EUR',
       partner: word(i),
+    }),
+    currency: () => ({ direction: 'received', currency: 'EUR' }),
+    stateAndSort: () => ({
+      direction: 'sent',
+      state: 'downloaded',
+      sort: { field: 'number', descending: false },
     }),
     allDirections: (i) => ({ partner: word(i) }),
     deepPage: (i) => ({
