@@ -3,7 +3,7 @@
  * and the platform pieces each shell passes in. Shells wire; this module and
  * the handler groups it assembles decide.
  */
-import type { AppInfo, EnvironmentInfo, EventName, EventPayloads } from '../../../shared/ipc/contract.ts';
+import type { AppInfo, EnvironmentInfo, EventName, EventPayloads, NoticeKind } from '../../../shared/ipc/contract.ts';
 import type { Logger } from '../log/logger.ts';
 import { describeError } from '../log/logger.ts';
 import type { HandlerTable } from '../ipc/dispatcher.ts';
@@ -73,12 +73,15 @@ export interface AppCore {
 function requireAbsoluteFolder(folder: string, dataDir: string): string {
   if (folder === '') return path.join(dataDir, 'archive');
   if (!path.isAbsolute(folder)) {
-    throw new AppFailure('input.invalid', `The archive folder "${folder}" is not an absolute path; give the full path.`);
+    throw new AppFailure('input.invalid', `The archive folder "${folder}" is not an absolute path; give the full path.`, {
+      reason: 'notAbsolute',
+      folder,
+    });
   }
   return path.resolve(folder);
 }
 
-/** The uploads and the kept copies of their files, for the rows of rejected uploads. */
+/** Returns the uploads and the kept copies of their files, for the rows of rejected uploads. */
 function uploadLookup(services: CoreServices, dataDir: string): UploadLookup {
   const bodies = new UploadBodies(dataDir);
   return {
@@ -112,17 +115,20 @@ function buildAppCore(platform: Platform): AppCore {
     ...(platform.sandbox ? { sandbox: platform.sandbox } : {}),
   });
   const emitCompanies = (): void => companies.announce();
-  const tell = (level: 'info' | 'warning', title: string, body: string): void => {
+  // The renderer words a notice by its kind in the interface language; the
+  // desktop notification stays in Romanian, the interface's first language.
+  const tell = (level: 'info' | 'warning', kind: NoticeKind, title: string, cif: string, count: number): void => {
+    const body = `${count} pentru CIF ${cif}.`;
     platform.notify?.(title, body);
-    platform.emit('notice', { level, message: `${title}: ${body}` });
+    platform.emit('notice', { level, message: `${title}: ${body}`, kind, values: { cif, count } });
   };
   const announceSyncNotice = (notice: SyncNotice): void => {
     if (notice.received.length > 0) {
       platform.emit('invoices.changed', { cif: notice.cif, added: notice.received.length });
-      tell('info', 'Facturi noi primite', `${notice.received.length} pentru CIF ${notice.cif}.`);
+      tell('info', 'invoicesReceived', 'Facturi noi primite', notice.cif, notice.received.length);
     }
     if (notice.rejected.length > 0) {
-      tell('warning', 'Mesaje de eroare de la ANAF', `${notice.rejected.length} pentru CIF ${notice.cif}.`);
+      tell('warning', 'uploadsRejected', 'Mesaje de eroare de la ANAF', notice.cif, notice.rejected.length);
     }
   };
   const openLink = createExternalLinkOpener(platform.openExternal, logger);

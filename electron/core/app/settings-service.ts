@@ -46,7 +46,11 @@ export function createSettingsService(store: SettingsStore, logger: Logger): Set
     update(patch) {
       const next = settingsSchema.safeParse({ ...current, ...patch });
       if (!next.success) {
-        throw new AppFailure('input.invalid', `Invalid settings: ${next.error.issues[0]?.message ?? 'unknown problem'}.`);
+        const issue = next.error.issues[0];
+        throw new AppFailure('input.invalid', `Invalid settings: ${issue?.message ?? 'unknown problem'}.`, {
+          reason: 'invalidSetting',
+          setting: issue?.path.map(String).join('.') ?? '',
+        });
       }
       store.write(next.data);
       current = next.data;

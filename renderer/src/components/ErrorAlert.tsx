@@ -1,7 +1,6 @@
 import { Alert, Button, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { describeError } from '../lib/describe-error.ts';
-import { ro } from '../i18n/ro.ts';
+import { localizeError } from '../lib/error-text.ts';
 
 export interface ErrorAlertProps {
   error: unknown;
@@ -9,19 +8,21 @@ export interface ErrorAlertProps {
   onRetry?: () => void;
 }
 
-/** A failed call: what went wrong, in main's words, and what to do next. */
+/** A failed call: what went wrong and what to do next, in the interface language. */
 export function ErrorAlert({ error, title, onRetry }: ErrorAlertProps) {
   const { t } = useTranslation();
-  const described = describeError(error, ro.errors.hints);
+  const localized = localizeError(t, error);
   return (
     <Alert color="red" title={title ?? t('errors.title')} role="alert">
-      <Text size="sm">{described.message}</Text>
-      {described.hint ? (
+      <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
+        {localized.message}
+      </Text>
+      {localized.hint ? (
         <Text size="sm" mt={4}>
           <Text span fw={600}>
             {t('errors.whatNext')}:
           </Text>{' '}
-          {t(`errors.hints.${described.hint}`)}
+          {localized.hint}
         </Text>
       ) : null}
       {onRetry ? (

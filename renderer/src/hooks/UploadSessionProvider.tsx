@@ -54,7 +54,7 @@ export function UploadSessionProvider({ children }: { children: ReactNode }) {
     reviewsRef.current = reviews;
   }, [reviews]);
 
-  const applyChecks = useCallback((forCif: string, results: Map<string, UploadCheckResult>, failed: Map<string, string>) => {
+  const applyChecks = useCallback((forCif: string, results: Map<string, UploadCheckResult>, failed: Map<string, Error>) => {
     if (checkedCif.current !== forCif) return;
     setReviews((current) =>
       current.map((review) => {
@@ -75,8 +75,8 @@ export function UploadSessionProvider({ children }: { children: ReactNode }) {
           const results = await unwrap(getApi().uploadsCheck({ cif: forCif, files: batch.map(toUploadInput) }));
           applyChecks(forCif, matchCheckResults(batch, results), new Map());
         } catch (error) {
-          const message = error instanceof Error ? error.message : String(error);
-          applyChecks(forCif, new Map(), new Map(batch.map((file) => [file.key, message])));
+          const failure = error instanceof Error ? error : new Error(String(error));
+          applyChecks(forCif, new Map(), new Map(batch.map((file) => [file.key, failure])));
         }
       }
     },

@@ -6,6 +6,7 @@
 import { notifications } from '@mantine/notifications';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { SyncProgress, UploadRecord } from '../../../shared/domain.ts';
 import type { EventPayloads } from '../../../shared/ipc/contract.ts';
@@ -35,6 +36,22 @@ function applySyncProgress(client: QueryClient, progress: SyncProgress): void {
   });
 }
 
+/**
+ * Words a notice of a known kind in the interface language, or returns null
+ * for one that only has main's English message.
+ */
+export function noticeText(t: TFunction, notice: EventPayloads['notice']): { title: string; message: string } | null {
+  const cif = String(notice.values?.cif ?? '');
+  const count = Number(notice.values?.count ?? 0);
+  if (notice.kind === 'invoicesReceived') {
+    return { title: t('notices.kinds.invoicesReceivedTitle'), message: t('notices.kinds.invoicesReceived', { cif, count }) };
+  }
+  if (notice.kind === 'uploadsRejected') {
+    return { title: t('notices.kinds.uploadsRejectedTitle'), message: t('notices.kinds.uploadsRejected', { cif, count }) };
+  }
+  return null;
+}
+
 export function useMainEvents(): void {
   const client = useQueryClient();
   const { t } = useTranslation();
@@ -42,9 +59,10 @@ export function useMainEvents(): void {
   useEffect(() => {
     const api = getApi();
     const showNotice = (notice: EventPayloads['notice']): void => {
+      const known = noticeText(t, notice);
       notifications.show({
-        title: t(`notices.${notice.level}`),
-        message: notice.message,
+        title: known?.title ?? t(`notices.${notice.level}`),
+        message: known?.message ?? notice.message,
         color: NOTICE_COLORS[notice.level],
         autoClose: notice.level === 'info' ? 5000 : false,
       });

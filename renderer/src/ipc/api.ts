@@ -23,7 +23,11 @@ export function getApi(): EfacturaApi {
   if (window.efactura) return window.efactura;
   if (api) return api;
   const key = readKeyFromLocation(location.hash);
-  if (!key) throw new Error('This page needs the address printed by the app, including its #key=... part.');
+  if (!key) {
+    throw new ApiError('ipc.forbidden', 'This page needs the address printed by the app, including its #key=... part.', {
+      reason: 'missingKey',
+    });
+  }
   api = connectBrowserTransport(key);
   return api;
 }

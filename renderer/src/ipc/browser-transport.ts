@@ -35,7 +35,11 @@ export function connectBrowserTransport(key: string): EfacturaApi {
     socket.addEventListener('close', (event) => {
       const failure: Result<unknown> = {
         ok: false,
-        error: { code: 'ipc.forbidden', message: `The connection to the app closed (${event.reason || event.code}). Reload the page.` },
+        error: {
+          code: 'ipc.forbidden',
+          message: `The connection to the app closed (${event.reason || event.code}). Reload the page.`,
+          details: { reason: 'connectionClosed' },
+        },
       };
       for (const resolvePending of pending.values()) resolvePending(failure);
       pending.clear();

@@ -1,21 +1,21 @@
 /** Short confirmations and failures shown as Mantine notifications. */
 import { notifications } from '@mantine/notifications';
 import type { TFunction } from 'i18next';
-import { ro } from '../i18n/ro.ts';
-import { describeError } from './describe-error.ts';
+import { localizeError } from './error-text.ts';
 
 export function notifySuccess(message: string): void {
   notifications.show({ message, color: 'green', autoClose: 4000 });
 }
 
-/** Shows a failure with main's message and, when known, what to do next. */
+/** Shows a failure and, when known, what to do next, in the interface language. */
 export function notifyError(t: TFunction, error: unknown): void {
-  const described = describeError(error, ro.errors.hints);
-  const hint = described.hint ? ` ${t(`errors.hints.${described.hint}`)}` : '';
+  const localized = localizeError(t, error);
+  const hint = localized.hint ? ` ${localized.hint}` : '';
   notifications.show({
     title: t('errors.title'),
-    message: `${described.message}${hint}`,
+    message: `${localized.message}${hint}`,
     color: 'red',
     autoClose: false,
+    style: { whiteSpace: 'pre-line' },
   });
 }

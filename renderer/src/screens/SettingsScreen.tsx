@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { SettingsPatch } from '../../../shared/settings.ts';
 import { MAX_RATE_LIMIT } from '../../../shared/settings.ts';
+import { localizeError } from '../lib/error-text.ts';
 import { useSettings, useUpdateSettings } from '../queries.ts';
 import { ArchiveDirInput } from './settings/ArchiveDirInput.tsx';
 
@@ -17,12 +18,14 @@ export function SettingsScreen() {
       onSuccess: (saved) =>
         notifications.show({ message: t('settings.saved', { lng: saved.language }), color: 'green', autoClose: 2000 }),
       onError: (error) =>
-        notifications.show({ message: t('settings.saveFailed', { message: error.message }), color: 'red' }),
+        notifications.show({ message: t('settings.saveFailed', { message: localizeError(t, error).message }), color: 'red' }),
     });
   };
 
   if (!settings.data) {
-    return settings.error ? <Alert color="red">{t('errors.generic', { message: settings.error.message })}</Alert> : null;
+    return settings.error ? (
+      <Alert color="red">{t('errors.generic', { message: localizeError(t, settings.error).message })}</Alert>
+    ) : null;
   }
   const current = settings.data;
 

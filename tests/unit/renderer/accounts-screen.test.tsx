@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
+import { ro } from '../../../renderer/src/i18n/ro.ts';
 import { AccountsScreen } from '../../../renderer/src/screens/AccountsScreen.tsx';
 import { renderWithApp } from './render.tsx';
 import { anafAccount, sandboxAccount } from './sample-data.ts';
@@ -24,7 +25,20 @@ describe('AccountsScreen', () => {
     const dialog = await screen.findByRole('dialog');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Deconectare' }));
     await waitFor(() => expect(fake.callsTo('accounts.logout')).toEqual([{ accountId: 'acc-sandbox' }]));
-    expect(await screen.findByText(message)).toBeTruthy();
+    expect(await screen.findByText(ro.accounts.logoutNotRevoked)).toBeTruthy();
+    expect(screen.queryByText(message)).toBeNull();
+  });
+
+  test('words an access token warning', async () => {
+    const account = {
+      ...sandboxAccount,
+      accessExpiresAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+      warning: 'The access token expires on 2025-01-23; the app renews it the next time it connects.',
+    };
+    renderWithApp(<AccountsScreen />, { 'accounts.list': () => [account] });
+    const card = await screen.findByRole('article', { name: account.certificateSubject });
+    expect(within(card).getByText(/Tokenul de acces expiră la/)).toBeTruthy();
+    expect(within(card).queryByText(account.warning)).toBeNull();
   });
 
   test('shows the connection test answer', async () => {

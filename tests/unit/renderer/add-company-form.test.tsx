@@ -44,7 +44,8 @@ describe('AddCompanyForm', () => {
     });
     fireEvent.change(screen.getByLabelText(/CIF/), { target: { value: '2816464' } });
     fireEvent.click(screen.getByRole('button', { name: 'Adaugă firma' }));
-    expect(await screen.findByText('No SPV right for CIF 2816464.')).toBeTruthy();
+    expect(await screen.findByText('Certificatul nu are drept în SPV pentru acest CIF.')).toBeTruthy();
     expect(screen.getByText(/Cereți dreptul în SPV/)).toBeTruthy();
+    expect(screen.queryByText('No SPV right for CIF 2816464.')).toBeNull();
   });
 });

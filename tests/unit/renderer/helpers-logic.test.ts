@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { validateAnafForm } from '../../../renderer/src/screens/login/anaf-form.ts';
 import { checkCifInput } from '../../../renderer/src/lib/cif-input.ts';
-import { hintFor, hintName } from '../../../renderer/src/lib/error-hints.ts';
+import { hintName } from '../../../renderer/src/lib/error-hints.ts';
 import { expiryOf } from '../../../renderer/src/lib/expiry.ts';
 import { formatDate, formatDecimalText } from '../../../renderer/src/lib/format.ts';
 import { ro } from '../../../renderer/src/i18n/ro.ts';
@@ -72,12 +72,9 @@ describe('error hints', () => {
     expect(missing).toEqual([]);
   });
 
-  test('an unwired channel gets the not-implemented hint', () => {
-    expect(hintFor('internal', 'The invoice archive is not available in this build yet.', ro.errors.hints)).toBe('notImplemented');
-  });
-
-  test('an unknown code gets no hint', () => {
-    expect(hintFor('made.up', 'x', ro.errors.hints)).toBeNull();
+  test('every error code has a message', () => {
+    const missing = ERROR_CODES.filter((code) => !Object.hasOwn(ro.errors.codes, hintName(code)));
+    expect(missing).toEqual([]);
   });
 });
 

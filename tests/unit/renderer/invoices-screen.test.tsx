@@ -47,7 +47,7 @@ describe('InvoicesScreen', () => {
     renderWithApp(<InvoicesScreen cif="2816464" direction="received" />, {
       'companies.list': () => companies,
     });
-    expect(await screen.findByText(/Unexpected error in invoices.query/)).toBeTruthy();
+    expect(await screen.findByText('A apărut o eroare internă în aplicație.')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Încearcă din nou' })).toBeTruthy();
   });
 

@@ -13,6 +13,18 @@ describe('main events', () => {
     expect(screen.getByText('Atenție')).toBeTruthy();
   });
 
+  test('a known notice is worded here', async () => {
+    const { fake } = renderWithApp(<div />, {});
+    fake.emit('notice', {
+      level: 'info',
+      message: 'Facturi noi primite: 2 pentru CIF 18654326.',
+      kind: 'invoicesReceived',
+      values: { cif: '18654326', count: 2 },
+    });
+    expect(await screen.findByText('Facturi noi pentru CIF 18654326: 2.')).toBeTruthy();
+    expect(screen.getByText('Facturi noi primite')).toBeTruthy();
+  });
+
   test('companies.changed updates the new-invoice badge', async () => {
     const { fake } = renderWithApp(<NavigationBar active="home" />, {
       'companies.list': () => companies.map((company) => ({ ...company, newReceivedCount: 0 })),

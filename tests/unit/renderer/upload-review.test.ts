@@ -49,7 +49,7 @@ describe('verdictOf', () => {
   });
 
   test('blocked when the check call failed', () => {
-    expect(verdictOf(review('a', null, { checkError: 'timeout' }))).toBe('blocked');
+    expect(verdictOf(review('a', null, { checkError: new Error('timeout') }))).toBe('blocked');
   });
 
   test('confirm for warnings', () => {

@@ -43,7 +43,12 @@ export function createCompanyHandlers(
 
     'companies.add': async ({ cif, name, accountId, api }) => {
       const account = await services.account(accountId).catch(() => null);
-      if (!account) throw new AppFailure('input.invalid', `No account has the id ${accountId}; log in first.`);
+      if (!account) {
+        throw new AppFailure('input.invalid', `No account has the id ${accountId}; log in first.`, {
+          reason: 'unknownAccount',
+          accountId,
+        });
+      }
       // One ANAF login serves both API paths; a company uses the default setting unless the request names one.
       const path: ApiPath = api ?? services.settings.get().defaultApi;
       const company = companies.add({ cif, name: name ?? '', accountId, api: path });

@@ -16,8 +16,8 @@ export interface FileReview {
   local: LocalProblemCode | null;
   /** Main's check, or null while it runs. */
   check: UploadCheckResult | null;
-  /** The message of a failed `uploads.check` call for this file. */
-  checkError: string | null;
+  /** The failure of the `uploads.check` call for this file. */
+  checkError: Error | null;
 }
 
 /**

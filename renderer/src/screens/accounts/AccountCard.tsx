@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { AccountSummary } from '../../../../shared/domain.ts';
 import { useRelogin } from '../../hooks/useAccounts.ts';
 import { expiryOf } from '../../lib/expiry.ts';
+import { formatDateTime } from '../../lib/format.ts';
 import { notifyError } from '../../lib/notify.ts';
 import { ConnectionTest } from './ConnectionTest.tsx';
 import { ExpiryText } from './ExpiryText.tsx';
@@ -17,14 +18,17 @@ const STATUS = {
 } as const;
 
 export function AccountCard({ account, now }: { account: AccountSummary; now: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const relogin = useRelogin();
   const [logoutOpen, setLogoutOpen] = useState(false);
   const [logoutMessage, setLogoutMessage] = useState<string | null>(null);
   const refresh = expiryOf(account.refreshExpiresAt, now);
+  const access = expiryOf(account.accessExpiresAt, now);
   const status = STATUS[account.status];
-  // Main's own warning is English-only; the local one is shown in its place when both apply.
+  // Main's own warning is English, so the renderer words the same cases
+  // itself and shows main's text only for a case it does not know.
   const localWarning = refresh.level === 'soon' || refresh.level === 'expired' || account.status === 'expired';
+  const accessWarning = !localWarning && (access.level === 'soon' || access.level === 'expired');
 
   return (
     <Paper withBorder p="sm" component="article" aria-label={account.certificateSubject}>
@@ -68,7 +72,14 @@ export function AccountCard({ account, now }: { account: AccountSummary; now: nu
             {t('accounts.warningExpired')}
           </Alert>
         ) : null}
-        {account.warning && !localWarning ? (
+        {accessWarning ? (
+          <Alert color="orange" p="xs">
+            {t(access.level === 'expired' ? 'accounts.warningAccessExpired' : 'accounts.warningAccessSoon', {
+              date: formatDateTime(account.accessExpiresAt, i18n.language),
+            })}
+          </Alert>
+        ) : null}
+        {account.warning && !localWarning && !accessWarning ? (
           <Alert color="orange" p="xs">
             {account.warning}
           </Alert>

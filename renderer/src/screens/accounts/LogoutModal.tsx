@@ -7,7 +7,7 @@ import { useLogout } from '../../hooks/useAccounts.ts';
 export interface LogoutModalProps {
   account: AccountSummary;
   onClose: () => void;
-  /** Receives main's message about what stays valid at ANAF. */
+  /** Receives the sentence about what stays valid at ANAF. */
   onLoggedOut: (message: string) => void;
 }
 
@@ -32,7 +32,7 @@ export function LogoutModal({ account, onClose, onLoggedOut }: LogoutModalProps)
             onClick={() =>
               logout.mutate(account.id, {
                 onSuccess: (report) => {
-                  onLoggedOut(report.message);
+                  onLoggedOut(t(report.revoked ? 'accounts.logoutRevoked' : 'accounts.logoutNotRevoked'));
                   onClose();
                 },
               })

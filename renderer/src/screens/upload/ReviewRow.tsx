@@ -1,6 +1,8 @@
 import { Badge, Checkbox, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { localizeError } from '../../lib/error-text.ts';
 import { formatBytes, formatDate } from '../../lib/format.ts';
+import { uploadProblemText } from '../../lib/upload/problem-text.ts';
 import { groupProblems, verdictOf, type FileReview } from '../../lib/upload/review.ts';
 import { LOCAL_PROBLEM_KEYS, VERDICT_COLORS, VERDICT_KEYS } from './labels.ts';
 
@@ -10,15 +12,18 @@ export interface ReviewRowProps {
   onConfirm: (value: boolean) => void;
   /** Names an earlier upload from its id. */
   describeUpload: (id: string) => string;
+  /** The CIF the files are uploaded for, named in some problems. */
+  uploadCif: string | null;
 }
 
 /** One file before sending: what main found in it, and the confirmation it needs. */
-export function ReviewRow({ review, confirmed, onConfirm, describeUpload }: ReviewRowProps) {
+export function ReviewRow({ review, confirmed, onConfirm, describeUpload, uploadCif }: ReviewRowProps) {
   const { t, i18n } = useTranslation();
   const verdict = verdictOf(review);
   const problems = review.check ? groupProblems(review.check.problems) : { blocking: [], warnings: [] };
   const check = review.check;
   const invoice = check ? [check.number, formatDate(check.issueDate, i18n.language), check.standard].filter(Boolean).join(' · ') : '';
+  const context = { fileName: review.name, sellerCif: check?.sellerCif ?? null, uploadCif };
 
   return (
     <Table.Tr data-verdict={verdict}>
@@ -45,17 +50,17 @@ export function ReviewRow({ review, confirmed, onConfirm, describeUpload }: Revi
           ) : null}
           {review.checkError ? (
             <Text size="sm" c="red">
-              {t('upload.checkFailed', { message: review.checkError })}
+              {t('upload.checkFailed', { message: localizeError(t, review.checkError).message })}
             </Text>
           ) : null}
           {problems.blocking.map((problem) => (
             <Text size="sm" c="red" key={`b-${problem.code}`}>
-              {problem.message}
+              {uploadProblemText(t, problem, context)}
             </Text>
           ))}
           {problems.warnings.map((problem) => (
             <Text size="sm" c="orange" key={`w-${problem.code}`}>
-              {problem.message}
+              {uploadProblemText(t, problem, context)}
             </Text>
           ))}
           {check?.earlierUpload ? (

@@ -78,6 +78,7 @@ export function ReviewTable() {
                 confirmed={confirmed.has(review.key)}
                 onConfirm={(value) => session.setConfirmed(review.key, value)}
                 describeUpload={(id) => describeUploadRef(id, history.data ?? [])}
+                uploadCif={session.cif}
               />
             ))}
           </Table.Tbody>
