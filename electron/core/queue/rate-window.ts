@@ -3,11 +3,14 @@
  *
  * ANAF's gateway returns 429 when more than N calls arrive within a minute,
  * and the sandbox counts them at arrival in a sliding 60-second window. The
- * limiter counts calls when they start, over a window widened by a margin:
- * if no more than N calls start within any (60 s + margin) window, and each
- * call reaches the server within `margin` of its start, then no more than N
- * arrive within any 60 s window. Calls start as soon as the window has room,
- * so a backlog runs at N per window without fixed-interval pacing.
+ * limiter cannot see when a call arrives, only that it arrives after the
+ * call starts and before its job ends. So a call holds its place in the
+ * window from its start until one window after its job ended: if fewer
+ * than N calls hold a place when a call starts, no more than N arrive within
+ * any window, however long the process or the network kept them on the way.
+ * A margin widens the window further for the difference between the
+ * server's clock rate and ours. Calls start as soon as the window has room,
+ * so a backlog runs at close to N per window without fixed-interval pacing.
  *
  * After a 429 the limit drops (halved per 429, to a floor) and climbs back
  * to N linearly over the recovery time, because a 429 means that the
@@ -47,14 +50,24 @@ export interface Slowdown {
   at: number;
 }
 
+/** One call's place in the window. */
+export interface WindowCall {
+  /** The job that made the call. */
+  job: number;
+  /** The call's start while it is on the way, then its job's end, epoch ms. */
+  at: number;
+  /** True until the job that made the call has ended. */
+  onTheWay: boolean;
+}
+
 export interface RateWindowState {
-  /** Start times of the calls still inside the window, ascending. */
-  starts: readonly number[];
+  /** Calls on the way, and ended calls still inside the window. */
+  calls: readonly WindowCall[];
   slowdown: Slowdown | null;
 }
 
 export const EMPTY_RATE_WINDOW: RateWindowState = {
-  starts: [],
+  calls: [],
   slowdown: null,
 };
 
@@ -100,47 +113,81 @@ export function effectiveLimit(
   return Math.max(1, Math.floor(config.limit * share));
 }
 
-/** Counts the starts within the counted window that ends at `now`. */
-export function startsInWindow(
+/** Returns the calls that hold a place in the window at `now`. */
+function placesHeld(
+  state: RateWindowState,
+  config: RateWindowConfig,
+  now: number,
+): WindowCall[] {
+  const from = now - countedWindowMs(config);
+  return state.calls.filter((call) => call.onTheWay || call.at > from);
+}
+
+/** Counts the calls that hold a place in the window at `now`. */
+export function callsInWindow(
   state: RateWindowState,
   config: RateWindowConfig,
   now: number,
 ): number {
-  const from = now - countedWindowMs(config);
-  return state.starts.filter((start) => start > from && start <= now).length;
+  return placesHeld(state, config, now).length;
 }
 
 /**
  * Returns the earliest time, not before `now`, at which one more call may
- * start with the limit that applies at `now`. A slowdown that recovers in
- * the meantime can only make the true earliest time sooner, so a caller that
- * waits until the returned time and calls again never exceeds the limit.
+ * start with the limit that applies at `now`, or Infinity when only the end
+ * of a call on the way can make room. A slowdown that recovers in the
+ * meantime can only make the true earliest time sooner, so a caller that
+ * waits until the returned time (or a job's end) and calls again never
+ * exceeds the limit.
  */
 export function earliestStart(
   state: RateWindowState,
   config: RateWindowConfig,
   now: number,
 ): number {
-  const window = countedWindowMs(config);
-  const live = state.starts.filter((start) => start > now - window);
+  const held = placesHeld(state, config, now);
   const limit = effectiveLimit(state, config, now);
-  if (live.length < limit) return now;
+  if (held.length < limit) return now;
 
-  // The window has room again once all but limit - 1 of the live starts
-  // have left it. The youngest of the starts that must leave decides when.
-  const mustLeave = live[live.length - limit];
-  return Math.max(now, (mustLeave ?? now) + window);
+  // The window has room again once all but limit - 1 of the places are
+  // free. Ended calls free theirs in the order they ended; the youngest of
+  // those that must leave decides when.
+  const ended = held
+    .filter((call) => !call.onTheWay)
+    .map((call) => call.at)
+    .sort((a, b) => a - b);
+  const mustLeave = held.length - limit + 1;
+  if (ended.length < mustLeave) return Number.POSITIVE_INFINITY;
+  const youngest = ended[mustLeave - 1] ?? now;
+  return Math.max(now, youngest + countedWindowMs(config));
 }
 
-/** Records a call starting at `now`, dropping starts that left the window. */
+/** Records a call of `job` starting at `now`, dropping calls that left. */
 export function recordStart(
   state: RateWindowState,
   config: RateWindowConfig,
   now: number,
+  job: number,
 ): RateWindowState {
-  const from = now - countedWindowMs(config);
-  const kept = state.starts.filter((start) => start > from);
-  return { ...state, starts: [...kept, now] };
+  const kept = placesHeld(state, config, now);
+  return { ...state, calls: [...kept, { job, at: now, onTheWay: true }] };
+}
+
+/** Records that `job` ended at `now`, so its calls have arrived by then. */
+export function recordJobEnd(
+  state: RateWindowState,
+  job: number,
+  now: number,
+): RateWindowState {
+  if (!state.calls.some((call) => call.job === job && call.onTheWay)) {
+    return state;
+  }
+  const calls = state.calls.map((call) =>
+    call.job === job && call.onTheWay
+      ? { job, at: now, onTheWay: false }
+      : call,
+  );
+  return { ...state, calls };
 }
 
 /** Records a 429 at `now`: the allowed share halves, down to the floor. */

@@ -42,12 +42,13 @@ import { maxConcurrent, rateWindowConfig } from './queue-options.ts';
 import type { RateWindowConfig, RateWindowState } from './rate-window.ts';
 import {
   EMPTY_RATE_WINDOW,
+  callsInWindow,
   earliestStart,
   effectiveLimit,
   recordRateLimited,
+  recordJobEnd,
   recordStart,
   slowdownShare,
-  startsInWindow,
   validateRateLimit,
 } from './rate-window.ts';
 import type { RetryPolicy } from './retry.ts';
@@ -61,6 +62,8 @@ export { DEFAULT_MAX_CONCURRENT } from './queue-options.ts';
 const SLOWDOWN_RECHECK_MS = 5_000;
 
 interface Reservation {
+  /** The job whose extra call waits for room in the rate window. */
+  job: number;
   grant: () => void;
 }
 
@@ -220,7 +223,7 @@ export class RequestQueue {
       paused: this.#paused,
       rateLimit: this.#config.limit,
       effectiveRateLimit: effectiveLimit(this.#window, this.#config, now),
-      callsInWindow: startsInWindow(this.#window, this.#config, now),
+      callsInWindow: callsInWindow(this.#window, this.#config, now),
     };
   }
 
@@ -343,7 +346,14 @@ export class RequestQueue {
       return false;
     }
     const reservation = this.#reservations.shift();
-    this.#window = recordStart(this.#window, this.#config, now);
+    if (reservation) {
+      this.#window = recordStart(
+        this.#window,
+        this.#config,
+        now,
+        reservation.job,
+      );
+    }
     reservation?.grant();
     return true;
   }
@@ -357,7 +367,7 @@ export class RequestQueue {
       return;
     }
     if (record.countsTowardRateLimit) {
-      this.#window = recordStart(this.#window, this.#config, now);
+      this.#window = recordStart(this.#window, this.#config, now, record.id);
     }
 
     record.attempt += 1;
@@ -381,6 +391,8 @@ export class RequestQueue {
       outcome = { ok: false, error };
     }
 
+    // Every call of the attempt has reached ANAF or failed by now.
+    this.#window = recordJobEnd(this.#window, record.id, this.#clock.now());
     // Both paths leave the running state, which frees the slot.
     if (outcome.ok) this.#finish(record, outcome);
     else this.#onFailure(record, outcome.error);
@@ -508,6 +520,7 @@ export class RequestQueue {
         reject(signal.reason);
       };
       const reservation: Reservation = {
+        job: record.id,
         grant: () => {
           signal.removeEventListener('abort', onAbort);
           resolve();
@@ -556,8 +569,11 @@ export class RequestQueue {
 
   #armWake(at: number, now: number): void {
     // While slowed down the limit recovers over time, so look again sooner.
+    // Otherwise an infinite time means that only the end of a call on the
+    // way makes room, and every job's end dispatches again.
     const slowed = slowdownShare(this.#window.slowdown, this.#config, now) < 1;
-    this.#wake.arm(slowed ? Math.min(at, now + SLOWDOWN_RECHECK_MS) : at, now);
+    const wakeAt = slowed ? Math.min(at, now + SLOWDOWN_RECHECK_MS) : at;
+    if (Number.isFinite(wakeAt)) this.#wake.arm(wakeAt, now);
   }
 
   #notifyIdle(): void {

@@ -72,10 +72,6 @@ const SCENARIOS: Scenario[] = [
     syncDuringUploads: true,
     settings: { rateLimitPerMinute: PACED_LIMIT },
     sandbox: { rateLimit: PACED_LIMIT },
-    knownDefects: {
-      'stays within the limits':
-        'under heavy CPU load the sandbox counts arrivals later than the queue counts starts, past its 1 s margin, and a few calls get 429',
-    },
   },
   { name: 'latency', tag: 'LAT', faults: ['*:latency=150'] },
   {
@@ -155,20 +151,18 @@ const SCENARIOS: Scenario[] = [
     clockOffsetMs: 0,
   },
   {
-    // The first upload's response is lost, and both list calls that look
-    // for it fail, so the deadline passes. That upload is a credit note
-    // which the sandbox rejects. The user finds it in SPV and marks it as
-    // filed, and the app must still end up showing ANAF's verdict.
+    // The first upload's response is lost, and the three list calls that
+    // look for it before the deadline fail, so the deadline passes. That
+    // upload is a credit note which the sandbox rejects. The user finds it
+    // in SPV and marks it as filed, and the app must still end up showing
+    // ANAF's verdict.
     name: 'list down past the deadline',
     tag: 'LDN',
     faults: [
       'upload:reset-after-record@1',
-      'listaMesajePaginatieFactura:firewall@2',
+      'listaMesajePaginatieFactura:firewall@3',
     ],
     actions: { markedSent: 1 },
-    knownDefects: {
-      'asks the user only when needed': 'the same defect makes the run ask differently',
-    },
   },
   {
     // The sandbox's clock runs 10 s ahead and its access tokens live 5 s.
