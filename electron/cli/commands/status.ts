@@ -56,14 +56,17 @@ async function status(
     accountId: context.globals.account,
   });
   const answer = await askAnafStatus(session, target, uploadIndex);
-  // TODO: store ANAF's response in the record. The upload service owns the
-  // records and has no call that applies one status response yet; until it
-  // does, the record changes only when the service next checks the upload.
+  // The answer moves a processing record on, as the app's own check would
+  // (for `nok`, after fetching every error of the error document).
+  const record =
+    target.record === null
+      ? null
+      : await session.core.services.uploads.applyStatus(uploadIndex, answer);
   const report = buildStatusReport(
     uploadIndex,
     target.company.cif,
     answer,
-    target.record,
+    record,
   );
   session.logger.info('Upload status received', {
     uploadIndex,
@@ -75,7 +78,7 @@ async function status(
   context.output.result(report, () => formatStatusReport(report));
   if (recordLagsBehind(report)) {
     context.output.notice(
-      `The local record of upload ${uploadIndex} is still ${report.state}; the app updates it when it next checks the upload.`,
+      `The local record of upload ${uploadIndex} is still ${report.state}: ${record?.note ?? 'the app updates it when it next checks the upload.'}`,
     );
   }
 }

@@ -6,6 +6,7 @@
  */
 import type { AnafErrorEntry } from '../../../shared/domain.ts';
 import { AppFailure } from '../../../shared/result.ts';
+import type { UploadStatus } from '../anaf/index.ts';
 import { describeError } from '../log/logger.ts';
 import { nextStatusCheckDelay } from '../queue/status-schedule.ts';
 import {
@@ -61,7 +62,7 @@ async function checkOnce(
   uploadIndex: string,
 ): Promise<boolean> {
   const statusChecks = upload.statusChecks + 1;
-  let status;
+  let status: UploadStatus;
   try {
     // Status checks wait for the daily budget's reset instead of failing.
     status = await checkStatus(route, uploadIndex, 'wait');
@@ -79,6 +80,20 @@ async function checkOnce(
     return false;
   }
 
+  return applyStatus(runtime, route, upload, status, statusChecks);
+}
+
+/**
+ * Applies one stareMesaj answer to a processing upload; returns true once
+ * the upload has ended. `statusChecks` is the count to store with it.
+ */
+export async function applyStatus(
+  runtime: UploadRuntime,
+  route: CompanyRoute,
+  upload: StoredUpload,
+  status: UploadStatus,
+  statusChecks: number,
+): Promise<boolean> {
   const step = statusStep(status);
   switch (step.kind) {
     case 'wait':

@@ -18,15 +18,16 @@ import type {
 import { AppFailure } from '../../../shared/result.ts';
 import type { Logger } from '../log/logger.ts';
 import { describeError } from '../log/logger.ts';
+import type { UploadStatus } from '../anaf/index.ts';
 import { END_MARGIN_MS } from '../anaf/list-window.ts';
 import { systemClock, type Clock } from '../queue/clock.ts';
 import { DEFAULT_RECONCILE_DEADLINE_MS } from '../queue/reconcile.ts';
 import { DEFAULT_STATUS_SCHEDULE_MS } from '../queue/status-schedule.ts';
 import { uploadGate, type UploadGateEntry } from '../queue/upload-gate.ts';
 import { UploadBodies } from './body-files.ts';
-import { followUpload } from './following.ts';
+import { applyStatus, followUpload } from './following.ts';
 import { reconcileUpload } from './reconciling.ts';
-import type { UploadRuntime } from './runtime.ts';
+import { companyRoute, type UploadRuntime } from './runtime.ts';
 import { sendUpload } from './sending.ts';
 import { checkSubmission, requireSendable } from './submission.ts';
 import { gateStateOf, RESOLVABLE_STATES } from './transitions.ts';
@@ -206,6 +207,32 @@ export class UploadService {
   get(id: string): UploadRecord | null {
     const upload = this.#store.get(id);
     return upload ? toUploadRecord(upload) : null;
+  }
+
+  /**
+   * Applies a stareMesaj answer that someone else asked for (the command
+   * line's `status`) to the upload with that index, when the upload is
+   * still processing, and returns the record as it then is, or null when no
+   * upload has the index. The answer counts as one more status check.
+   */
+  async applyStatus(
+    uploadIndex: string,
+    status: UploadStatus,
+  ): Promise<UploadRecord | null> {
+    this.#requireOpen();
+    const upload = this.#store.findByUploadIndex(uploadIndex);
+    if (!upload) return null;
+    const company = this.#companies.get(upload.cif);
+    if (upload.state === 'processing' && company) {
+      await applyStatus(
+        this.#runtime,
+        companyRoute(this.#runtime, company),
+        upload,
+        status,
+        upload.statusChecks + 1,
+      );
+    }
+    return this.get(upload.id);
   }
 
   /**

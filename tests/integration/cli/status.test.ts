@@ -140,16 +140,13 @@ describe('efactura status of an upload of this data folder', () => {
     expect(report.errors.map((error) => error.code)).toContain('BR-RO-001');
   });
 
-  it('takes the state from ANAF, not the record', async () => {
+  it('moves a processing record on with the answer', async () => {
     const run = await status(uploaderDir, [pending.uploadIndex ?? '']);
     expect(run.code).toBe(0);
     const report = json<StatusReport>(run);
     expect(report.status).toBe('ok');
-    expect(report.state).toBe('processing');
+    expect(report.state).toBe('accepted');
     expect(report.messageId).toMatch(/^\d+$/);
-    expect(run.stderr).toContain(
-      `The local record of upload ${pending.uploadIndex} is still processing`,
-    );
   });
 
   it('prints text for a person', async () => {
