@@ -123,8 +123,10 @@ function buildAppCore(platform: Platform): AppCore {
     platform.emit('notice', { level, message: `${title}: ${body}`, kind, values: { cif, count } });
   };
   const announceSyncNotice = (notice: SyncNotice): void => {
+    // New error messages are rows of the errors tab too, so they also refresh the list.
+    const added = notice.received.length + notice.rejected.length;
+    if (added > 0) platform.emit('invoices.changed', { cif: notice.cif, added });
     if (notice.received.length > 0) {
-      platform.emit('invoices.changed', { cif: notice.cif, added: notice.received.length });
       tell('info', 'invoicesReceived', 'Facturi noi primite', notice.cif, notice.received.length);
     }
     if (notice.rejected.length > 0) {

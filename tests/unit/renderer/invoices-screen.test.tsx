@@ -112,6 +112,15 @@ describe('InvoicesScreen errors tab', () => {
     expect(errors.textContent).toContain('(încă 2)');
   });
 
+  test('shows no new badge', async () => {
+    renderWithApp(<InvoicesScreen cif="2816464" direction="errors" />, {
+      'companies.list': () => companies,
+      'invoices.query': errorPage,
+    });
+    const partner = await gridCell('FCT-10000', 'partnerName');
+    expect(partner.textContent).not.toContain(ro.invoices.newBadge);
+  });
+
   test('hides amount columns', async () => {
     renderWithApp(<InvoicesScreen cif="2816464" direction="errors" />, {
       'companies.list': () => companies,

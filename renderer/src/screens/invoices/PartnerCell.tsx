@@ -20,7 +20,9 @@ export const PartnerCell = memo(function PartnerCell({
   const name = data.partnerName ?? data.partnerCif ?? '';
   return (
     <span className="partner-cell">
-      {data.isNew ? <span className="partner-new">{newLabel}</span> : null}
+      {data.isNew && data.direction === 'received' ? (
+        <span className="partner-new">{newLabel}</span>
+      ) : null}
       <span className="partner-name">{name}</span>
       {data.partnerCif && data.partnerName ? (
         <span className="partner-cif">{data.partnerCif}</span>
