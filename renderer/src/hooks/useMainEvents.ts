@@ -68,6 +68,8 @@ export function useMainEvents(): void {
       });
     };
     const unsubscribers = [
+      // A read-only window that took the data folder's lock drops its read-only badge.
+      api.on('app.changed', (info) => client.setQueryData(queryKeys.appInfo, info)),
       api.on('settings.changed', (settings) => client.setQueryData(queryKeys.settings, settings)),
       api.on('environment.changed', (info) => client.setQueryData(queryKeys.environment, info)),
       api.on('accounts.changed', (accounts) => client.setQueryData(queryKeys.accounts, accounts)),

@@ -2,6 +2,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
 import { NavigationBar } from '../../../renderer/src/components/NavigationBar.tsx';
+import { queryKeys } from '../../../renderer/src/queries.ts';
 import { renderWithApp } from './render.tsx';
 import { companies } from './sample-data.ts';
 
@@ -23,6 +24,15 @@ describe('main events', () => {
     });
     expect(await screen.findByText('Facturi noi pentru CIF 18654326: 2.')).toBeTruthy();
     expect(screen.getByText('Facturi noi primite')).toBeTruthy();
+  });
+
+  test('app.changed clears read-only', async () => {
+    const info = { name: 'e-Factura Desktop', version: '0.1.0', shell: 'browser' as const, platform: 'linux', dataDir: '/date' };
+    const { fake, client } = renderWithApp(<div />, {
+      'app.info': () => ({ ...info, readOnly: true, readOnlyReason: 'The CLI holds the data folder.' }),
+    });
+    fake.emit('app.changed', { ...info, readOnly: false });
+    await waitFor(() => expect(client.getQueryData(queryKeys.appInfo)).toEqual({ ...info, readOnly: false }));
   });
 
   test('companies.changed updates the new-invoice badge', async () => {
