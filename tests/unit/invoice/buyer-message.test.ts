@@ -3,11 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildBuyerMessage } from '../../../electron/core/anaf/buyer-message.ts';
 import { readBuyerMessage } from '../../../electron/core/invoice/index.ts';
 
-import {
-  expectFailure,
-  expectOk,
-  readInvoiceFixture,
-} from './helpers.ts';
+import { expectFailure, expectOk, readInvoiceFixture } from './helpers.ts';
 
 const NAMESPACE = 'mfp:anaf:dgti:spv:reqMesaj:v1';
 
