@@ -112,7 +112,7 @@ test('browser login without certificate denied', async ({
   await tab.context().close();
 
   const alert = page.getByRole('alert').filter({ hasText: ro.errors.title });
-  await expect(alert).toContainText('No certificate was presented');
+  await expect(alert).toContainText(ro.errors.codes.authNoCertificate);
   await expect(alert).toContainText(ro.errors.hints.authNoCertificate);
   await expect(
     page.getByRole('heading', { name: ro.firstRun.heading, exact: true }),
