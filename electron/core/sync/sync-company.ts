@@ -22,6 +22,7 @@ import {
   isSystemicFailure,
 } from './failures.ts';
 import { ProgressReporter } from './progress.ts';
+import { attemptOptions } from '../gateway/queued-calls.ts';
 
 /** Downloads one company keeps queued at once; the queue sets the pace. */
 export const DEFAULT_DOWNLOAD_CONCURRENCY = 8;
@@ -118,10 +119,10 @@ async function listMessages(state: RunState, now: () => Date): Promise<void> {
       cif: company.cif,
       idempotent: true,
       signal: state.signal,
-      run: (signal) =>
+      run: (signal, job) =>
         company.client.listMessagePage(
           { apiPath: company.apiPath, cif: company.cif, window, page },
-          { signal },
+          attemptOptions(signal, job),
         ),
     });
 
@@ -188,10 +189,10 @@ async function downloadOne(
       idempotent: true,
       dedupeKey: `download:${company.apiPath}:${item.messageId}`,
       signal: state.signal,
-      run: (signal) =>
+      run: (signal, job) =>
         company.client.download(
           { apiPath: company.apiPath, downloadId: item.messageId },
-          { signal },
+          attemptOptions(signal, job),
         ),
     });
     const row = await context.archive.storeDownload(

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SyncProgress } from '../../../shared/domain.ts';
 import { anafFailure } from '../../../electron/core/anaf/errors.ts';
 import type {
+  CallOptions,
   ListWindow,
   MessagePage,
   ListedMessage,
@@ -122,7 +123,10 @@ afterEach(async () => {
   fixture.close();
 });
 
-function run(client: ScriptedClient, onProgress?: (p: SyncProgress) => void) {
+function run(
+  client: CompanySync['client'],
+  onProgress?: (p: SyncProgress) => void,
+) {
   const company: CompanySync = { cif: CIF, apiPath: 'test', client };
   const { logger } = createMemoryLogger();
   return syncCompany(
@@ -132,7 +136,36 @@ function run(client: ScriptedClient, onProgress?: (p: SyncProgress) => void) {
   );
 }
 
+/**
+ * Wraps a client so that every call makes a second request within the
+ * attempt, as the retry after a token refresh does, and reserves it from
+ * the queue.
+ */
+function retrying(client: ScriptedClient): CompanySync['client'] {
+  return {
+    listMessagePage: async (request, options?: CallOptions) => {
+      await options?.reserveCall?.();
+      return client.listMessagePage(request);
+    },
+    download: async (request, options?: CallOptions) => {
+      await options?.reserveCall?.();
+      return client.download(request);
+    },
+  };
+}
+
 describe('syncCompany', () => {
+  it('counts retried calls in the window', async () => {
+    const client = new ScriptedClient([
+      await invoiceMessage('3001', 'received'),
+      await invoiceMessage('3002', 'sent'),
+    ]);
+    await run(retrying(client));
+
+    // One list page and two downloads, each sent twice.
+    expect(queue.totals().callsInWindow).toBe(6);
+  });
+
   it('archives every listed message', async () => {
     const client = new ScriptedClient([
       await invoiceMessage('3001', 'received'),
