@@ -283,6 +283,10 @@ export const en: Strings = {
     rejectedHeading: 'ANAF rejected the invoice',
     rejectedText: 'Correct the file and upload it again. Each error below has its ANAF rule and what it means.',
     problem: 'The document could not be read: {{problem}}',
+    problemListed: 'The ZIP has not been downloaded yet; the next sync downloads it.',
+    problemExpired: 'ANAF no longer serves this message because its 60 days have passed, and the app did not download it before.',
+    problemFailed: 'The download of the message from ANAF failed.',
+    problemDownloaded: 'The ZIP file in the archive is missing or cannot be read. Restore the archive folder from a backup.',
     notDownloaded: 'The invoice is not in the archive yet. Sync the company to download it.',
   },
   anafErrors: {

@@ -281,6 +281,10 @@ export const ro = {
     rejectedHeading: 'ANAF a respins factura',
     rejectedText: 'Corectați fișierul și încărcați-l din nou. Fiecare eroare de mai jos are regula ANAF și explicația ei.',
     problem: 'Documentul nu a putut fi citit: {{problem}}',
+    problemListed: 'Fișierul ZIP nu a fost descărcat încă; următoarea sincronizare îl descarcă.',
+    problemExpired: 'ANAF nu mai oferă acest mesaj, pentru că au trecut cele 60 de zile, iar aplicația nu l-a descărcat înainte.',
+    problemFailed: 'Descărcarea mesajului de la ANAF a eșuat.',
+    problemDownloaded: 'Fișierul ZIP din arhivă lipsește sau nu poate fi citit. Restaurați dosarul arhivei dintr-o copie de siguranță.',
     notDownloaded: 'Factura nu este încă în arhivă. Sincronizați firma ca să o descărcați.',
   },
   anafErrors: {

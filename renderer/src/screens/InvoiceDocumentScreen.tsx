@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Direction, InvoiceDocument } from '../../../shared/domain.ts';
+import type { Direction, InvoiceDocument, MessageState } from '../../../shared/domain.ts';
 import { AnafErrorTable } from '../components/anaf/AnafErrorTable.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useInvoiceDocument } from '../hooks/useInvoiceDocument.ts';
@@ -19,6 +19,17 @@ export interface InvoiceDocumentScreenProps {
   /** The list's filters, restored on the way back. */
   filters?: InvoiceFilterValues | undefined;
 }
+
+/**
+ * Why a message has no readable document, by its archive state. The
+ * archive's own reason is English, and the state decides which it is.
+ */
+const PROBLEM_KEYS = {
+  listed: 'document.problemListed',
+  expired: 'document.problemExpired',
+  failed: 'document.problemFailed',
+  downloaded: 'document.problemDownloaded',
+} as const satisfies Record<MessageState, string>;
 
 function documentTitle(t: ReturnType<typeof useTranslation>['t'], document: InvoiceDocument): string {
   const number = document.invoice?.number ?? document.row.number;
@@ -72,7 +83,7 @@ export function InvoiceDocumentScreen({ cif, messageId, direction, filters }: In
           <AnafErrorTable errors={value.errors} />
         </Alert>
       ) : null}
-      {value.problem ? <Alert color="orange">{t('document.problem', { problem: value.problem })}</Alert> : null}
+      {value.problem ? <Alert color="orange">{t('document.problem', { problem: t(PROBLEM_KEYS[value.row.state]) })}</Alert> : null}
       {!value.invoice && value.errors.length === 0 && !value.problem ? (
         <Alert color="blue">{t('document.notDownloaded')}</Alert>
       ) : null}

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, test, vi } from 'vitest';
+import { ro } from '../../../renderer/src/i18n/ro.ts';
 import { InvoiceDocumentScreen } from '../../../renderer/src/screens/InvoiceDocumentScreen.tsx';
 import { renderWithApp } from './render.tsx';
 import { rejectedDocument, sampleDocument } from './sample-data.ts';
@@ -30,6 +31,20 @@ describe('InvoiceDocumentScreen', () => {
     expect(screen.getByText('BR-RO-110')).toBeTruthy();
     expect(screen.getByText(/CIF-ul furnizorului 12345674 nu figurează/)).toBeTruthy();
     expect(screen.getByText(/Factura a mai fost trimisă \(index 5009871234/)).toBeTruthy();
+  });
+
+  test('words why a message has no document', async () => {
+    const expired = {
+      ...sampleDocument,
+      row: { ...sampleDocument.row, state: 'expired' as const },
+      invoice: null,
+      problem: 'ANAF no longer serves this message because its 60 days have passed.',
+    };
+    renderWithApp(<InvoiceDocumentScreen cif="2816464" messageId="3000000001" direction="received" />, {
+      'invoices.document': () => expired,
+    });
+    expect(await screen.findByText(new RegExp(ro.document.problemExpired))).toBeTruthy();
+    expect(screen.queryByText(new RegExp(expired.problem))).toBeNull();
   });
 
   test('starts a browser download for a served file', async () => {
