@@ -21,8 +21,8 @@ export interface InvoiceDocumentScreenProps {
 }
 
 /**
- * Why a message has no readable document, by its archive state. The
- * archive's own reason is English, and the state decides which it is.
+ * The reason a message has no readable document, by its archive state.
+ * The archive's own reason is English, and the state decides which it is.
  */
 const PROBLEM_KEYS = {
   listed: 'document.problemListed',
