@@ -12,8 +12,8 @@ import type { Readable } from 'node:stream';
 import yazl from 'yazl';
 
 import type { InvoiceQuery } from '../../../shared/domain.ts';
-import { toRomaniaLocal } from '../time/romania-time.ts';
 import type { Archive } from '../archive/index.ts';
+import { romaniaWallClock } from '../time/romania-time.ts';
 
 import { UTF8_BOM } from './csv-format.ts';
 import { selectionCsv } from './csv.ts';
@@ -43,23 +43,6 @@ export function bundleQuery(request: BundleRequest): InvoiceQuery {
     state: 'downloaded',
     sort: { field: 'createdAt', descending: false },
   };
-}
-
-/**
- * Returns a `Date` whose local fields are Romania's wall-clock time at an
- * instant. A ZIP entry's time has no zone and yazl writes the local fields,
- * so this keeps the entry at ANAF's time on a machine in any zone.
- */
-export function romaniaWallClock(isoInstant: string): Date {
-  const local = toRomaniaLocal(new Date(isoInstant));
-  return new Date(
-    local.year,
-    local.month - 1,
-    local.day,
-    local.hour,
-    local.minute,
-    local.second,
-  );
 }
 
 export function bundleFileName(request: BundleRequest): string {

@@ -5,7 +5,7 @@
  * that a partner name from an invoice cannot run as a formula when the file
  * is opened in a spreadsheet.
  */
-import { toRomaniaLocal } from '../time/romania-time.ts';
+import { formatRomaniaTime } from '../time/romania-time.ts';
 
 export type Delimiter = ';' | ',';
 export type DecimalSeparator = ',' | '.';
@@ -41,10 +41,7 @@ export function romaniaTimeCell(
   if (value === null || value === '') return '';
   const instant = new Date(value);
   if (Number.isNaN(instant.getTime())) return textCell(value, format);
-  const local = toRomaniaLocal(instant);
-  const two = (part: number): string => String(part).padStart(2, '0');
-  const date = `${local.year}-${two(local.month)}-${two(local.day)}`;
-  return `${date} ${two(local.hour)}:${two(local.minute)}`;
+  return formatRomaniaTime(instant.getTime());
 }
 
 /** Formats cents as an amount with two decimals, e.g. `-1234,50`. */

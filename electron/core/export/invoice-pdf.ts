@@ -12,6 +12,7 @@ import type {
   InvoiceParty,
 } from '../../../shared/invoice.ts';
 import { AppFailure } from '../../../shared/result.ts';
+import { ROMANIA_TIME_ZONE } from '../time/romania-time.ts';
 
 import {
   CONTENT_WIDTH,
@@ -316,7 +317,7 @@ function formatDate(value: string | null): string | null {
 /** Formats an ISO instant as Romania time, `dd.mm.yyyy, hh:mm`. */
 function formatDateTime(value: string): string {
   return new Intl.DateTimeFormat('ro-RO', {
-    timeZone: 'Europe/Bucharest',
+    timeZone: ROMANIA_TIME_ZONE,
     dateStyle: 'short',
     timeStyle: 'short',
   }).format(new Date(value));

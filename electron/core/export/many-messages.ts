@@ -11,8 +11,8 @@ import yazl from 'yazl';
 
 import { AppFailure } from '../../../shared/result.ts';
 import type { Archive } from '../archive/index.ts';
+import { romaniaWallClock } from '../time/romania-time.ts';
 
-import { romaniaWallClock } from './bundle.ts';
 import { invoiceFile } from './invoice-file.ts';
 import { writeExportFile } from './write-file.ts';
 

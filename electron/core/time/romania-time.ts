@@ -49,15 +49,22 @@ export function toRomaniaLocal(instant: Date): LocalTime {
   };
 }
 
-function localAsUtcMs(local: LocalTime): number {
-  return Date.UTC(
+type DateArguments = [number, number, number, number, number, number];
+
+/** Returns the fields in the order `Date.UTC` and `new Date` take them. */
+function dateArguments(local: LocalTime): DateArguments {
+  return [
     local.year,
     local.month - 1,
     local.day,
     local.hour,
     local.minute,
     local.second,
-  );
+  ];
+}
+
+function localAsUtcMs(local: LocalTime): number {
+  return Date.UTC(...dateArguments(local));
 }
 
 /**
@@ -179,6 +186,16 @@ export function formatRomaniaTime(instantMs: number): string {
   const local = toRomaniaLocal(new Date(instantMs));
   const date = `${local.year}-${pad(local.month)}-${pad(local.day)}`;
   return `${date} ${pad(local.hour)}:${pad(local.minute)}`;
+}
+
+/**
+ * Returns a `Date` whose local fields are Romania's wall-clock time at an
+ * ISO 8601 instant. A ZIP entry's time has no zone and yazl writes the
+ * local fields, so this keeps the entry at ANAF's time on a machine in any
+ * zone.
+ */
+export function romaniaWallClock(isoInstant: string): Date {
+  return new Date(...dateArguments(toRomaniaLocal(new Date(isoInstant))));
 }
 
 function pad(value: number): string {
