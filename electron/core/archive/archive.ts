@@ -20,7 +20,12 @@ import type { Logger } from '../log/logger.ts';
 
 import { queryBuyerMessages } from './buyer-messages.ts';
 import { buildDocument } from './document.ts';
-import { selectForExport, type ExportSelection } from './export-rows.ts';
+import {
+  selectByIds,
+  selectForExport,
+  type ExportSelection,
+  type SelectionFilter,
+} from './export-rows.ts';
 import { readIndexFields } from './index-fields.ts';
 import {
   MessageStore,
@@ -233,6 +238,19 @@ export class Archive {
    */
   selectForExport(query: InvoiceQuery): ExportSelection {
     return selectForExport(this.#db, query);
+  }
+
+  /**
+   * Selects one company's messages with the given ids (at most
+   * `MAX_SELECTED_MESSAGES`), and with a filter only those it matches.
+   * The set of rows is fixed when this returns.
+   */
+  selectByIds(
+    cif: string,
+    messageIds: readonly string[],
+    filter?: SelectionFilter,
+  ): ExportSelection {
+    return selectByIds(this.#db, cif, messageIds, filter);
   }
 
   getRow(cif: string, messageId: string): InvoiceRow | null {

@@ -7,6 +7,8 @@
 import type { DatabaseSync } from 'node:sqlite';
 
 import type { InvoiceQuery, InvoiceRow } from '../../../shared/domain.ts';
+import { MAX_SELECTED_MESSAGES } from '../../../shared/ipc/contract.ts';
+import { AppFailure } from '../../../shared/result.ts';
 
 import type { VatRow } from './index-fields.ts';
 import { buildFilter, orderBy } from './query.ts';
@@ -43,6 +45,47 @@ export function selectForExport(
         `SELECT id FROM archive_messages WHERE ${filter.sql} ${orderBy(query)}`,
       )
       .all(...filter.params) as Array<{ id: number }>
+  ).map((row) => row.id);
+  return { count: ids.length, rows: () => rowsByIds(db, ids) };
+}
+
+/** The search fields that narrow a selection by message ids. */
+export type SelectionFilter = Omit<InvoiceQuery, 'cif' | 'offset' | 'limit'>;
+
+/**
+ * Selects one company's messages with the given ids, in the filter's sort
+ * order (newest first without one). Ids the company lacks are left out.
+ * A filter also leaves out the rows it does not match, and without one
+ * every direction is kept. The company and message id index finds the
+ * rows, so the cost follows the number of ids, not the archive's size.
+ * Fails with `input.invalid` for more than `MAX_SELECTED_MESSAGES`
+ * distinct ids, the IPC contract's cap on a selection.
+ */
+export function selectByIds(
+  db: DatabaseSync,
+  cif: string,
+  messageIds: readonly string[],
+  filter?: SelectionFilter,
+): ExportSelection {
+  const unique = [...new Set(messageIds)];
+  if (unique.length > MAX_SELECTED_MESSAGES) {
+    throw new AppFailure(
+      'input.invalid',
+      `${unique.length} messages were selected, and one call takes at most ${MAX_SELECTED_MESSAGES}. Select fewer and try again.`,
+      { count: unique.length },
+    );
+  }
+  const query: InvoiceQuery = { ...filter, cif };
+  const where = filter ? buildFilter(query) : { sql: 'cif = ?', params: [cif] };
+  const ids = (
+    db
+      .prepare(
+        `SELECT id FROM archive_messages INDEXED BY archive_messages_key
+         WHERE ${where.sql}
+           AND message_id IN (SELECT value FROM json_each(?))
+         ${orderBy(query)}`,
+      )
+      .all(...where.params, JSON.stringify(unique)) as Array<{ id: number }>
   ).map((row) => row.id);
   return { count: ids.length, rows: () => rowsByIds(db, ids) };
 }

@@ -6,7 +6,11 @@ export {
   type ArchiveOptions,
 } from './archive.ts';
 export { ARCHIVE_MIGRATIONS, ARCHIVE_OWNER } from './schema.ts';
-export type { ArchivedInvoice, ExportSelection } from './export-rows.ts';
+export type {
+  ArchivedInvoice,
+  ExportSelection,
+  SelectionFilter,
+} from './export-rows.ts';
 export type { IndexedFields, VatRow } from './index-fields.ts';
 export type {
   ListedMessageInput,

@@ -97,10 +97,11 @@ const LINE_HEADER = [
 
 /**
  * Exports every row of a search (paging ignored), or with `messageIds`
- * only those of its rows. Per-line rows are read
+ * only those of its rows, which are read by id. Per-line rows are read
  * from the archived ZIPs; messages without an archived invoice have no
  * lines and give no row there. Fails with `input.invalid` for `,` as both
- * delimiter and decimal separator.
+ * delimiter and decimal separator, and for more ids than
+ * `MAX_SELECTED_MESSAGES`.
  */
 export async function exportCsv(
   archive: Archive,
@@ -109,10 +110,9 @@ export async function exportCsv(
 ): Promise<CsvExport> {
   // Checks the options before anything is read.
   csvFormat(options);
-  const matched = archive.selectForExport(query);
   const selection = options.messageIds
-    ? onlyMessages(matched, options.messageIds)
-    : matched;
+    ? archive.selectByIds(query.cif, options.messageIds, query)
+    : archive.selectForExport(query);
   const csv = await selectionCsv(archive, selection, options);
   const date = new Date().toISOString().slice(0, 10);
   const kind = options.perLine ? 'linii' : 'facturi';
@@ -120,30 +120,6 @@ export async function exportCsv(
     bytes: new TextEncoder().encode(`${UTF8_BOM}${csv.text}`),
     rows: csv.rows,
     fileName: `${kind}-${query.cif}-${date}.csv`,
-  };
-}
-
-/**
- * Narrows a selection to the given message ids, in the selection's order.
- * The picked rows (at most as many as ids) are kept in memory.
- * NOTE: finding them reads every row the search matched, because the
- * archive selects by search only, so a search that names nothing but the
- * company reads all of its rows.
- */
-function onlyMessages(
-  selection: ExportSelection,
-  messageIds: readonly string[],
-): ExportSelection {
-  const requested = new Set(messageIds);
-  const picked: ArchivedInvoice[] = [];
-  for (const item of selection.rows()) {
-    if (requested.has(item.row.messageId)) picked.push(item);
-  }
-  return {
-    count: picked.length,
-    rows: function* () {
-      yield* picked;
-    },
   };
 }
 

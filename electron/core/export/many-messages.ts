@@ -9,6 +9,7 @@ import type { Readable } from 'node:stream';
 
 import yazl from 'yazl';
 
+import type { InvoiceRow } from '../../../shared/domain.ts';
 import { AppFailure } from '../../../shared/result.ts';
 import type { Archive } from '../archive/index.ts';
 import { romaniaWallClock } from '../time/romania-time.ts';
@@ -28,20 +29,25 @@ export function manyMessagesFileName(cif: string, now = new Date()): string {
 }
 
 /**
- * Splits the ids into those the archive has downloaded and the rest, and
- * fails with `archive.notFound` when none is downloaded, so that no empty
- * folder or ZIP is offered. Repeated ids count once.
+ * Returns the downloaded rows of the ids, in the order of the ids, and the
+ * other ids as missing. Repeated ids count once, and one selection by id
+ * reads the rows. Fails with `archive.notFound` when none is downloaded,
+ * so that no empty folder or ZIP is offered.
  */
 export function downloadedMessages(
   archive: Archive,
   cif: string,
   messageIds: readonly string[],
-): { found: string[]; missing: string[] } {
-  const found: string[] = [];
+): { found: InvoiceRow[]; missing: string[] } {
+  const downloaded = new Map<string, InvoiceRow>();
+  for (const { row } of archive.selectByIds(cif, messageIds).rows()) {
+    if (row.state === 'downloaded') downloaded.set(row.messageId, row);
+  }
+  const found: InvoiceRow[] = [];
   const missing: string[] = [];
   for (const messageId of new Set(messageIds)) {
-    const row = archive.getRow(cif, messageId);
-    if (row?.state === 'downloaded') found.push(messageId);
+    const row = downloaded.get(messageId);
+    if (row) found.push(row);
     else missing.push(messageId);
   }
   if (found.length === 0) {
@@ -86,7 +92,7 @@ export async function saveMessageZips(
 ): Promise<ManyMessagesResult> {
   const { found, missing } = downloadedMessages(archive, cif, messageIds);
   let saved = 0;
-  for (const messageId of found) {
+  for (const { messageId } of found) {
     const file = await readZip(archive, cif, messageId);
     if (!file) {
       missing.push(messageId);
@@ -116,11 +122,10 @@ export async function writeMessagesZip(
   const writing = writeExportFile(targetFile, output);
   let saved = 0;
   try {
-    for (const messageId of found) {
-      const file = await readZip(archive, cif, messageId);
-      const row = archive.getRow(cif, messageId);
-      if (!file || !row) {
-        missing.push(messageId);
+    for (const row of found) {
+      const file = await readZip(archive, cif, row.messageId);
+      if (!file) {
+        missing.push(row.messageId);
         continue;
       }
       zip.addBuffer(Buffer.from(file.bytes), file.fileName, {

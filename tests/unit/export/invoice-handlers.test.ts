@@ -38,6 +38,9 @@ import {
 } from '../archive/invoice-builder.ts';
 
 const CIF = '18654326';
+/** Another followed company, which lists one of CIF's messages and one of its own. */
+const OTHER_CIF = '24019370';
+const OTHER_ONLY_ID = '3900009';
 const BUYER = { cif: '24019370', name: 'Client Exemplu SRL' };
 const context = { shell: 'browser' as const, sender: 'test' };
 
@@ -113,6 +116,15 @@ async function value<T>(pending: Promise<Result<T>>): Promise<T> {
   return result.value;
 }
 
+/** Reads the first file a harness delivered, as text. */
+function firstDeliveredText(test: Harness): string {
+  const fileName = test.delivered[0]?.fileName ?? '';
+  return fs.readFileSync(
+    path.join(fixture.folder, 'delivered', fileName),
+    'utf8',
+  );
+}
+
 function zipEntryNames(file: string): Promise<string[]> {
   return new Promise((resolve, reject) => {
     yauzl.open(file, { lazyEntries: true }, (error, zip) => {
@@ -147,6 +159,10 @@ beforeAll(async () => {
       type: 'ERORI FACTURA',
       direction: 'errors',
     }),
+  ]);
+  fixture.archive.recordListed(OTHER_CIF, [
+    listedMessage({ downloadId: '3100001', uploadIndex: '5100001' }),
+    listedMessage({ downloadId: OTHER_ONLY_ID, uploadIndex: '5900009' }),
   ]);
   for (const id of ['3100001', '3100002']) {
     await fixture.archive.storeDownload(
@@ -244,14 +260,35 @@ describe('invoices.exportCsv with messageIds', () => {
       }),
     );
     expect(answer.rows).toBe(2);
-    const file = path.join(
-      fixture.folder,
-      'delivered',
-      test.delivered[0]?.fileName ?? '',
-    );
-    const text = fs.readFileSync(file, 'utf8');
+    const text = firstDeliveredText(test);
     expect(text).toContain('P-3100002');
     expect(text).not.toContain('P-3100001');
+  });
+
+  it("leaves out another company's rows", async () => {
+    const test = harness();
+    const answer = await value(
+      test.call<{ rows: number }>('invoices.exportCsv', {
+        query: { cif: CIF },
+        perLine: false,
+        messageIds: ['3100001', OTHER_ONLY_ID],
+      }),
+    );
+    expect(answer.rows).toBe(1);
+    const text = firstDeliveredText(test);
+    expect(text).toContain('P-3100001');
+    expect(text).not.toContain(OTHER_ONLY_ID);
+  });
+
+  it("keeps only rows of the query's filter", async () => {
+    const answer = await value(
+      harness().call<{ rows: number }>('invoices.exportCsv', {
+        query: { cif: CIF, direction: 'received' },
+        perLine: false,
+        messageIds: ['3100002', '3200202'],
+      }),
+    );
+    expect(answer.rows).toBe(1);
   });
 
   it('rejects ids that are not digits', async () => {
@@ -341,6 +378,18 @@ describe('invoices.saveMany', () => {
       path.join(fixture.folder, 'delivered', file?.fileName ?? ''),
     );
     expect(names).toEqual(['P-3100001_3100001.zip', 'P-3100002_3100002.zip']);
+  });
+
+  it("counts another company's id as missing", async () => {
+    const folder = path.join(fixture.folder, 'other-company');
+    const answer = await value(
+      harness({ chooseFolder: async () => folder }).call<SavedMessages>(
+        'invoices.saveMany',
+        { cif: CIF, messageIds: ['3100001', OTHER_ONLY_ID] },
+      ),
+    );
+    expect(answer.saved).toBe(1);
+    expect(answer.missing).toEqual([OTHER_ONLY_ID]);
   });
 
   it('fails when none is archived', async () => {
