@@ -104,6 +104,11 @@ export interface InvoiceQuery {
   sort?: { field: SortField; descending: boolean } | undefined;
   offset?: number | undefined;
   limit?: number | undefined;
+  /**
+   * False skips the count and totals of the whole filter, for a later page
+   * of a list that keeps those of its first page. True by default.
+   */
+  withTotals?: boolean | undefined;
 }
 
 export interface CurrencyTotals {
@@ -114,10 +119,13 @@ export interface CurrencyTotals {
   total: number;
 }
 
+/** One page of a search; `total` and `totals` describe the whole filter. */
 export interface InvoicePage {
   rows: InvoiceRow[];
-  total: number;
-  totals: CurrencyTotals[];
+  /** Rows the filter matches; absent when the query set `withTotals: false`. */
+  total?: number;
+  /** Sums per currency; absent when the query set `withTotals: false`. */
+  totals?: CurrencyTotals[];
 }
 
 export interface AnafErrorEntry {

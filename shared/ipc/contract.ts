@@ -92,6 +92,7 @@ export const invoiceQuerySchema = z
     sort: z.object({ field: z.enum(SORT_FIELDS), descending: z.boolean() }).strict().optional(),
     offset: z.number().int().min(0).optional(),
     limit: z.number().int().min(1).max(5000).optional(),
+    withTotals: z.boolean().optional(),
   })
   .strict();
 

@@ -282,7 +282,7 @@ async function prepareArchive(
     cif: CIF,
     limit: 1,
   });
-  const total = page.ok ? page.value.total : 0;
+  const total = page.ok ? (page.value.total ?? 0) : 0;
   if (total < options.rows) {
     await stopShell(shell.child);
     printNotMeasured(

@@ -123,7 +123,10 @@ async function queryAll(
       limit: PAGE_SIZE,
     });
     rows.push(...page.rows.map(listedRow));
-    if (page.rows.length < PAGE_SIZE || offset + page.rows.length >= page.total)
+    if (
+      page.rows.length < PAGE_SIZE ||
+      offset + page.rows.length >= (page.total ?? 0)
+    )
       return rows;
   }
 }

@@ -219,6 +219,11 @@ export class Archive {
     this.#store.recordAttempt(cif, messageId, state, reason);
   }
 
+  /** Returns one page of a search, with the totals unless it sets `withTotals: false`. */
+  queryInvoices(
+    query: InvoiceQuery & { withTotals?: true },
+  ): Required<InvoicePage>;
+  queryInvoices(query: InvoiceQuery): InvoicePage;
   queryInvoices(query: InvoiceQuery): InvoicePage {
     return this.#search.query(query);
   }

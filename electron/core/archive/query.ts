@@ -2,7 +2,8 @@
  * The browser's search over the archive: one company, optionally one
  * direction, with substring filters on the folded partner and number
  * columns, ranges on the document date and the total, and exact currency
- * and state. Returns one sorted page and the totals of the whole filter.
+ * and state. Returns one sorted page and, unless the query sets
+ * `withTotals: false`, the count and totals of the whole filter.
  */
 import type { DatabaseSync } from 'node:sqlite';
 
@@ -72,6 +73,8 @@ export class InvoiceSearch {
     this.#candidateLimit = options.candidateLimit;
   }
 
+  query(query: InvoiceQuery & { withTotals?: true }): Required<InvoicePage>;
+  query(query: InvoiceQuery): InvoicePage;
   query(query: InvoiceQuery): InvoicePage {
     const limit = Math.min(query.limit ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
     const offset = Math.max(query.offset ?? 0, 0);
@@ -87,6 +90,7 @@ export class InvoiceSearch {
       id: number;
     }>;
     const rows = this.#rowsById(ids.map((row) => row.id));
+    if (query.withTotals === false) return { rows };
 
     const { count, totals } = this.#filterTotals(paged, plan);
     return { rows, total: count, totals };

@@ -8,7 +8,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { IDatasource, IGetRowsParams } from 'ag-grid-community';
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import type { CurrencyTotals, InvoiceQuery } from '../../../shared/domain.ts';
-import type { InvoiceListRow } from '../../../shared/ipc/contract.ts';
+import type { InvoiceListPage, InvoiceListRow } from '../../../shared/ipc/contract.ts';
 import { getApi, unwrap } from '../ipc/api.ts';
 import { sortFromGrid } from '../lib/invoices/filters.ts';
 import { queryKeys } from '../queries.ts';
@@ -43,11 +43,18 @@ export function useInvoiceDatasource(
     return {
       getRows(params: IGetRowsParams<InvoiceListRow>) {
         const sort = sortFromGrid(params.sortModel);
+        const limit = params.endRow - params.startRow;
+        // Later blocks skip the whole filter's totals, because the first
+        // block reports them and the grid keeps the row count it gave.
+        // NOTE: after `invoices.changed` the totals and row count update
+        // only when the refresh reloads the first block, and the grid
+        // drops that block after loading 50 others (`maxBlocksInCache`).
         const page: InvoiceQuery = {
           ...base,
           offset: params.startRow,
-          limit: params.endRow - params.startRow,
+          limit,
           ...(sort ? { sort } : {}),
+          ...(params.startRow > 0 ? { withTotals: false } : {}),
         };
         client
           .fetchQuery({
@@ -57,8 +64,10 @@ export function useInvoiceDatasource(
           })
           .then(
             (result) => {
-              params.successCallback(result.rows, result.total);
-              callbacks.current.onSummary({ total: result.total, totals: result.totals });
+              params.successCallback(result.rows, lastRow(result, params.startRow, limit));
+              if (result.total !== undefined && result.totals !== undefined) {
+                callbacks.current.onSummary({ total: result.total, totals: result.totals });
+              }
             },
             (error: unknown) => {
               params.failCallback();
@@ -68,4 +77,13 @@ export function useInvoiceDatasource(
       },
     };
   }, [client, queryText]);
+}
+
+/**
+ * Returns the row count for AG Grid: the page's total, else the end of a
+ * short page. With undefined the grid keeps a count it already has.
+ */
+function lastRow(page: InvoiceListPage, offset: number, limit: number): number | undefined {
+  if (page.total !== undefined) return page.total;
+  return page.rows.length < limit ? offset + page.rows.length : undefined;
 }

@@ -63,7 +63,7 @@ export async function archivedRows(
   cif: string,
 ): Promise<InvoiceRow[]> {
   const page = await handle.call('invoices.query', { cif, limit: 5000 });
-  if (page.total > page.rows.length) {
+  if ((page.total ?? 0) > page.rows.length) {
     throw new Error(
       `The archive of ${cif} has ${page.total} rows, more than one page of 5000.`,
     );

@@ -152,6 +152,58 @@ describe('search plans', () => {
   });
 });
 
+describe('search without totals', () => {
+  /** Runs a query on a fresh search, recording the SQL it prepares. */
+  function recorded(query: InvoiceQuery) {
+    const statements: string[] = [];
+    const db = {
+      prepare: (sql: string) => {
+        statements.push(sql);
+        return fixture.db.prepare(sql);
+      },
+    } as unknown as DatabaseSync;
+    const page = new InvoiceSearch(db).query(query);
+    return { page, statements };
+  }
+
+  it.each(Object.entries(QUERIES))('%s: same rows, no totals', (_, q) => {
+    const query = { cif: COMPANY.cif, ...q };
+    const full = new InvoiceSearch(fixture.db).query(query);
+    const { page } = recorded({ ...query, withTotals: false });
+    expect(page.rows).toEqual(full.rows);
+    expect(page.total).toBeUndefined();
+    expect(page.totals).toBeUndefined();
+  });
+
+  it.each(Object.entries(QUERIES))('%s: sums no amounts', (_, q) => {
+    const query = { cif: COMPANY.cif, ...q, withTotals: false };
+    const { statements } = recorded(query);
+    const sums = statements.filter((sql) => sql.includes('sum(net_cents)'));
+    expect(sums).toEqual([]);
+  });
+
+  it('sums the amounts with totals', () => {
+    const { statements } = recorded({ cif: COMPANY.cif, amountMin: 20 });
+    const sums = statements.filter((sql) => sql.includes('sum(net_cents)'));
+    expect(sums).toHaveLength(1);
+  });
+
+  it('keeps the first page totals equal to a scan', () => {
+    const query = {
+      cif: COMPANY.cif,
+      direction: 'sent' as const,
+      amountMin: 20,
+      limit: 5,
+    };
+    const search = new InvoiceSearch(fixture.db);
+    search.query({ ...query, offset: 5, withTotals: false });
+    const first = search.query({ ...query, offset: 0 });
+    const expected = scanned(fixture.db, query);
+    expect(first.total).toBe(expected.count);
+    expect(first.totals).toEqual(expected.totals);
+  });
+});
+
 describe('search plan choice', () => {
   const search = () => new InvoiceSearch(fixture.db);
   const plan = (q: Query) => search().plan({ cif: COMPANY.cif, ...q });

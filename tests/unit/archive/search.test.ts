@@ -32,7 +32,7 @@ afterAll(() => {
   fixture.close();
 });
 
-function search(query: Omit<InvoiceQuery, 'cif'>) {
+function search(query: Omit<InvoiceQuery, 'cif' | 'withTotals'>) {
   return fixture.archive.queryInvoices({
     cif: COMPANY.cif,
     limit: 5000,

@@ -236,6 +236,19 @@ describe('invoices.query errors rows', () => {
     expect(row?.partnerName).toBeNull();
   });
 
+  it('leaves out the totals when asked', async () => {
+    const page = await value(
+      harness().call<InvoiceListPage>('invoices.query', {
+        cif: CIF,
+        direction: 'received',
+        withTotals: false,
+      }),
+    );
+    expect(page.rows).toHaveLength(3);
+    expect(page).not.toHaveProperty('total');
+    expect(page).not.toHaveProperty('totals');
+  });
+
   it('leaves received rows unchanged', async () => {
     const page = await value(
       harness().call<InvoiceListPage>('invoices.query', {
