@@ -82,9 +82,40 @@ export interface InvoiceRow {
   total: number | null;
   currency: string | null;
   state: MessageState;
+  /** The English reason of a failed download, or of a ZIP whose content could not be read. */
   failureReason: string | null;
+  /** The failed download's reason as a kind and values; null when there is none or it is older than the kinds. */
+  failureKind?: DownloadFailureKind | null;
+  failureValues?: DownloadFailureValues | null;
   isNew: boolean;
 }
+
+/** The values a download failure's reason names. */
+export interface DownloadFailureValues {
+  cause: FailureCause;
+}
+
+/**
+ * The reasons a message's download failed, each with the values its text
+ * names. The row's state decides what happens next: `listed` is tried
+ * again at the next sync, `failed` up to the attempt limit, `expired` never.
+ */
+export const DOWNLOAD_FAILURE_VALUES = {
+  /** ANAF no longer serves the message (60 days passed). */
+  expired: ['cause'],
+  /** ANAF rejected the download of this message (not found, no right, invalid request). */
+  rejected: ['cause'],
+  /** The response was not a usable ZIP. */
+  unusableZip: ['cause'],
+  /** The daily budget of downloads is spent until midnight, Romania time. */
+  dailyLimit: ['cause'],
+  /** A failure every call would meet (token, connection, firewall, disk), which stopped the run. */
+  stoppedRun: ['cause'],
+  /** A passing failure (timeout, server error); the next sync tries again. */
+  retryLater: ['cause'],
+} as const satisfies Record<string, readonly (keyof DownloadFailureValues)[]>;
+
+export type DownloadFailureKind = keyof typeof DOWNLOAD_FAILURE_VALUES;
 
 export const SORT_FIELDS = ['createdAt', 'issueDate', 'dueDate', 'number', 'partnerName', 'total'] as const;
 export type SortField = (typeof SORT_FIELDS)[number];
@@ -171,6 +202,8 @@ export interface BuyerMessage {
   text: string | null;
   state: MessageState;
   failureReason: string | null;
+  failureKind?: DownloadFailureKind | null;
+  failureValues?: DownloadFailureValues | null;
 }
 
 export interface BuyerMessageQuery {
@@ -204,6 +237,100 @@ export interface UploadProblem {
   message: string;
 }
 
+/**
+ * A failure that a note or a reason quotes, as data, so that the renderer
+ * words it from its error code as it words any other failure from main.
+ */
+export interface FailureCause {
+  /** One of `ERROR_CODES`, or null for an error that carries none. */
+  code: string | null;
+  /** The failure's English text, as the English note quotes it. */
+  message: string;
+  /** The failure's details that name values: reason, ANAF's kind, HTTP status, CIF and the like. */
+  details: Record<string, string | number>;
+}
+
+/** The values an upload note may name. Times are ISO 8601 instants. */
+export interface UploadNoteValues {
+  cif: string;
+  companyName: string;
+  accountId: string;
+  /** The index ANAF gave this upload. */
+  uploadIndex: string;
+  /** Indexes of error messages ANAF lists that the app cannot tell apart from this file. */
+  uploadIndexes: string[];
+  /** The earlier upload that ANAF's duplicate message names, and its file. */
+  earlierIndex: string;
+  earlierFileName: string;
+  /** Ids of the app's uploads that this one waits for. */
+  uploadIds: string[];
+  messageId: string;
+  /** How many times in a row ANAF rejected the access token. */
+  rejections: number;
+  /** The wait before the next try, and the time it ends. */
+  seconds: number;
+  retryAt: string;
+  /** When the upload request went out. */
+  sentAt: string;
+  /** When the app stops looking in ANAF's list and asks the user to check SPV. */
+  deadlineAt: string;
+  /** When the user marked the upload as filed. */
+  markedAt: string;
+  /** Days ANAF lists and serves a message. */
+  retentionDays: number;
+  /** The match between a lost upload and an entry of ANAF's list: the same bytes or the same invoice fields. */
+  matchedBy: 'contentHash' | 'invoiceFields';
+  cause: FailureCause;
+}
+
+/**
+ * The sentences of an upload's note, each with the values its text names.
+ * A note is one of these or several in a row, so the renderer words each
+ * and the English `note` keeps the same sentences for logs and the CLI.
+ */
+export const UPLOAD_NOTE_VALUES = {
+  companyNotFollowed: ['cif'],
+  storedFileMissing: [],
+  notSent: ['cause'],
+  notTaken: ['cause'],
+  notTakenResendLater: ['cause', 'seconds', 'retryAt'],
+  tokenRejectedResending: ['seconds', 'retryAt'],
+  tokenRejectedFailed: ['accountId', 'companyName', 'cif', 'rejections'],
+  responseLost: ['cause', 'deadlineAt'],
+  rejectedAtUpload: [],
+  statusCheckFailed: ['uploadIndex', 'cause', 'retryAt'],
+  rejectedFetchingErrors: ['uploadIndex', 'messageId'],
+  rejectedAtUploadByStatus: ['uploadIndex'],
+  errorDocumentUnreadable: ['messageId', 'cause'],
+  alreadyFiled: ['earlierIndex', 'earlierFileName'],
+  alreadyFiledElsewhere: ['earlierIndex'],
+  probableMatch: ['uploadIndex'],
+  errorsNotFetchedCompanyGone: ['cif', 'messageId'],
+  errorsFetchRetrying: ['seconds', 'retryAt'],
+  reconciling: ['deadlineAt'],
+  verdictAfterMark: ['markedAt'],
+  outcomeUnknown: ['sentAt', 'deadlineAt'],
+  outcomeUnknownCompanyGone: ['cif'],
+  unknownCandidates: ['uploadIndexes'],
+  foundInList: ['uploadIndex', 'matchedBy'],
+  acceptedCompanyGone: ['cif', 'markedAt'],
+  acceptedNotListed: ['retentionDays', 'markedAt'],
+  crashWhileSending: ['deadlineAt'],
+  markedSent: ['markedAt'],
+  markedNotSent: [],
+  waitingForUpload: ['uploadIds'],
+} as const satisfies Record<string, readonly (keyof UploadNoteValues)[]>;
+
+export type UploadNoteKind = keyof typeof UPLOAD_NOTE_VALUES;
+
+/** One sentence of a note: its kind and exactly the values that kind declares. */
+export type UploadNotePart = {
+  [K in UploadNoteKind]: {
+    kind: K;
+    values: Pick<UploadNoteValues, (typeof UPLOAD_NOTE_VALUES)[K][number]>;
+  };
+}[UploadNoteKind];
+
 export interface UploadRecord {
   id: string;
   fileName: string;
@@ -221,7 +348,13 @@ export interface UploadRecord {
   replaces: string | null;
   createdAt: string;
   updatedAt: string;
+  /** The note in English, for logs and the command line. */
   note: string | null;
+  /**
+   * The same note as sentences the renderer words. Empty when there is no
+   * note, or for a note written before notes had kinds; then `note` is shown.
+   */
+  noteParts?: UploadNotePart[];
 }
 
 export interface UploadFileInput {
@@ -262,5 +395,29 @@ export interface SyncProgress {
   failed: number;
   startedAt: string | null;
   finishedAt: string | null;
+  /** The reason the run stopped early or the part of it that failed, in English. */
   error: string | null;
+  /** The same as a kind and values for the renderer; null when `error` is. */
+  errorKind?: SyncErrorKind | null;
+  errorValues?: Partial<SyncErrorValues> | null;
 }
+
+/** The values a sync error names. */
+export interface SyncErrorValues {
+  /** The message whose download stopped the run. */
+  messageId: string;
+  cause: FailureCause;
+}
+
+/** The reasons a sync stops early or fails in part, each with the values its text names. */
+export const SYNC_ERROR_VALUES = {
+  cancelled: [],
+  /** Listing failed; messages listed before may still download. */
+  listFailed: ['cause'],
+  /** A download met a failure every further call would meet. */
+  downloadsStopped: ['messageId', 'cause'],
+  /** A bug: the sync threw instead of reporting. */
+  unexpected: ['cause'],
+} as const satisfies Record<string, readonly (keyof SyncErrorValues)[]>;
+
+export type SyncErrorKind = keyof typeof SYNC_ERROR_VALUES;

@@ -26,6 +26,7 @@ import {
   type ExportSelection,
   type SelectionFilter,
 } from './export-rows.ts';
+import type { DownloadFailure } from './failure-kinds.ts';
 import { readIndexFields } from './index-fields.ts';
 import {
   MessageStore,
@@ -214,9 +215,10 @@ export class Archive {
     messageId: string,
     state: Exclude<MessageState, 'downloaded'>,
     reason: string,
+    failure: DownloadFailure | null = null,
   ): void {
     this.#assertWritable();
-    this.#store.recordAttempt(cif, messageId, state, reason);
+    this.#store.recordAttempt(cif, messageId, state, reason, failure);
   }
 
   /** Returns one page of a search, with the totals unless it sets `withTotals: false`. */

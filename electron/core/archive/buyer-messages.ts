@@ -13,10 +13,14 @@ import type {
   MessageState,
 } from '../../../shared/domain.ts';
 
+import {
+  readFailureColumns,
+  type StoredFailureColumns,
+} from './failure-kinds.ts';
 import { BUYER_MESSAGE_DIRECTION } from './index-fields.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './query.ts';
 
-interface StoredBuyerMessage {
+interface StoredBuyerMessage extends StoredFailureColumns {
   message_id: string;
   cif: string;
   upload_index: string;
@@ -57,7 +61,8 @@ export function queryBuyerMessages(
   const stored = db
     .prepare(
       `SELECT message_id, cif, upload_index, message_type, created_at,
-         referenced_index, message_text, state, failure_reason
+         referenced_index, message_text, state, failure_reason,
+         failure_kind, failure_values
        FROM archive_messages WHERE ${where.join(' AND ')}
        ORDER BY created_at ${order}, id ${order} LIMIT ? OFFSET ?`,
     )
@@ -137,6 +142,7 @@ function toBuyerMessage(
     text: row.message_text,
     state: row.state,
     failureReason: row.failure_reason,
+    ...readFailureColumns(row),
   };
 }
 

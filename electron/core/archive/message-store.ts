@@ -7,6 +7,7 @@ import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
 import type { MessageState } from '../../../shared/domain.ts';
 import { inTransaction } from '../db/database.ts';
 
+import type { DownloadFailure } from './failure-kinds.ts';
 import { BUYER_MESSAGE_DIRECTION, type IndexedFields } from './index-fields.ts';
 import { archiveZipPath, romaniaDate } from './zip-path.ts';
 
@@ -68,7 +69,8 @@ const INSERT_LISTED = `INSERT INTO archive_messages
   ON CONFLICT (cif, message_id) DO NOTHING`;
 
 const FIELD_UPDATE = `UPDATE archive_messages SET
-  state = 'downloaded', failure_reason = ?, downloaded_at = ?,
+  state = 'downloaded', failure_reason = ?, failure_kind = NULL,
+  failure_values = NULL, downloaded_at = ?,
   zip_sha256 = ?, zip_size = ?, document_kind = ?, partner_cif = ?,
   partner_vat_id = ?, partner_name = ?, number = ?, type_code = ?,
   issue_date = ?, due_date = ?, doc_date = COALESCE(?, doc_date),
@@ -297,20 +299,30 @@ export class MessageStore {
    * Records a download attempt that ended without a ZIP. `listed` keeps
    * the message for the next sync; `failed` and `expired` are final states,
    * although `failed` ones are tried again up to the attempt limit.
+   * `failure` is the reason as a kind and values, null when not known.
    */
   recordAttempt(
     cif: string,
     messageId: string,
     state: Exclude<MessageState, 'downloaded'>,
     reason: string,
+    failure: DownloadFailure | null = null,
   ): void {
     this.#db
       .prepare(
         `UPDATE archive_messages
-         SET state = ?, failure_reason = ?, attempts = attempts + 1
+         SET state = ?, failure_reason = ?, failure_kind = ?,
+           failure_values = ?, attempts = attempts + 1
          WHERE cif = ? AND message_id = ? AND state != 'downloaded'`,
       )
-      .run(state, reason, cif, messageId);
+      .run(
+        state,
+        reason,
+        failure?.kind ?? null,
+        failure ? JSON.stringify(failure.values) : null,
+        cif,
+        messageId,
+      );
   }
 
   /** Marks every message of a company as seen by the user. */

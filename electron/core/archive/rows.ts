@@ -6,6 +6,10 @@ import type {
 } from '../../../shared/domain.ts';
 
 import { centsToAmount } from './amounts.ts';
+import {
+  readFailureColumns,
+  type StoredFailureColumns,
+} from './failure-kinds.ts';
 
 /** The directions the browser lists; buyer messages are archived only. */
 export const BROWSABLE_DIRECTIONS: readonly Direction[] = [
@@ -17,9 +21,10 @@ export const BROWSABLE_DIRECTIONS: readonly Direction[] = [
 /** Columns every row query selects, in the order `toInvoiceRow` reads. */
 export const ROW_COLUMNS = `id, cif, message_id, direction, upload_index,
   created_at, partner_cif, partner_name, number, issue_date, due_date,
-  net_cents, vat_cents, total_cents, currency, state, failure_reason, seen`;
+  net_cents, vat_cents, total_cents, currency, state, failure_reason,
+  failure_kind, failure_values, seen`;
 
-export interface StoredRow {
+export interface StoredRow extends StoredFailureColumns {
   id: number;
   cif: string;
   message_id: string;
@@ -67,6 +72,7 @@ export function toInvoiceRow(row: StoredRow): InvoiceRow | null {
     currency: row.currency,
     state: row.state,
     failureReason: row.failure_reason,
+    ...readFailureColumns(row),
     isNew: row.seen === 0,
   };
 }

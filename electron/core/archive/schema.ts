@@ -13,6 +13,7 @@ import type { DatabaseSync } from 'node:sqlite';
 
 import type { Migration } from '../db/database.ts';
 
+import { addFailureKindColumns } from './failure-kinds.ts';
 import { addSearchStructures } from './search-schema.ts';
 
 export const ARCHIVE_OWNER = 'archive';
@@ -119,4 +120,5 @@ export const ARCHIVE_MIGRATIONS: readonly Migration[] = [
   { owner: ARCHIVE_OWNER, version: 1, apply: createTables },
   { owner: ARCHIVE_OWNER, version: 2, apply: addBuyerMessageColumns },
   { owner: ARCHIVE_OWNER, version: 3, apply: addSearchStructures },
+  { owner: ARCHIVE_OWNER, version: 4, apply: addFailureKindColumns },
 ];

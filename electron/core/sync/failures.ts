@@ -4,7 +4,11 @@
  * ANAF client's errors), and the queue adds `anaf.dailyLimit` for a spent
  * budget.
  */
-import type { MessageState } from '../../../shared/domain.ts';
+import type {
+  DownloadFailureKind,
+  FailureCause,
+  MessageState,
+} from '../../../shared/domain.ts';
 import { AppFailure } from '../../../shared/result.ts';
 import { anafFailureDetails } from '../anaf/index.ts';
 import { describeError } from '../log/logger.ts';
@@ -18,7 +22,11 @@ export interface DownloadFailureDecision {
    * failing each remaining message the same way.
    */
   stopRun: boolean;
+  /** The reason in English, for the row, the log and the command line. */
   reason: string;
+  /** The reason as a kind and its cause, for the renderer. */
+  kind: DownloadFailureKind;
+  cause: FailureCause;
 }
 
 /** ANAF failure kinds that concern this message only and will not change. */
@@ -41,30 +49,38 @@ const SYSTEMIC_KINDS = new Set([
 
 export function decideDownloadFailure(error: unknown): DownloadFailureDecision {
   const reason = failureText(error);
-  const kind = anafFailureDetails(error)?.kind;
+  const cause = failureCause(error, reason);
+  const decide = (
+    state: DownloadFailureDecision['state'],
+    kind: DownloadFailureKind,
+  ): DownloadFailureDecision => ({
+    state,
+    stopRun: kind === 'stoppedRun',
+    reason,
+    kind,
+    cause,
+  });
+  const anafKind = anafFailureDetails(error)?.kind;
 
-  if (kind === 'expired') return { state: 'expired', stopRun: false, reason };
-  if (kind !== undefined && REFUSED_KINDS.has(kind)) {
-    return { state: 'failed', stopRun: false, reason };
+  if (anafKind === 'expired') return decide('expired', 'expired');
+  if (anafKind !== undefined && REFUSED_KINDS.has(anafKind)) {
+    return decide('failed', 'rejected');
   }
-  if (kind !== undefined && SYSTEMIC_KINDS.has(kind)) {
-    return { state: 'listed', stopRun: true, reason };
+  if (anafKind !== undefined && SYSTEMIC_KINDS.has(anafKind)) {
+    return decide('listed', 'stoppedRun');
   }
-  if (kind !== undefined) return { state: 'listed', stopRun: false, reason };
+  if (anafKind === 'dailyLimit') return decide('listed', 'dailyLimit');
+  if (anafKind !== undefined) return decide('listed', 'retryLater');
 
   if (error instanceof AppFailure) {
     // The archive's `input.invalid`: the response was not a usable ZIP.
-    if (error.code === 'input.invalid') {
-      return { state: 'failed', stopRun: false, reason };
-    }
+    if (error.code === 'input.invalid') return decide('failed', 'unusableZip');
     // A spent daily budget only concerns this message until midnight.
-    if (error.code === 'anaf.dailyLimit') {
-      return { state: 'listed', stopRun: false, reason };
-    }
+    if (error.code === 'anaf.dailyLimit') return decide('listed', 'dailyLimit');
   }
   // Token failures (`auth.*`), archive write errors and anything
   // unexpected would repeat for every message.
-  return { state: 'listed', stopRun: true, reason };
+  return decide('listed', 'stoppedRun');
 }
 
 /** Tells whether a failed list call makes the downloads pointless too. */
@@ -84,4 +100,42 @@ export function isAbort(error: unknown, signal: AbortSignal): boolean {
 
 export function failureText(error: unknown): string {
   return error instanceof AppFailure ? error.message : describeError(error);
+}
+
+/** Detail fields a cause keeps: those the renderer names in its text. */
+const CAUSE_DETAIL_NAMES = [
+  'reason',
+  'kind',
+  'status',
+  'cif',
+  'messageId',
+  'accountId',
+  'limit',
+  'resetsAtLocal',
+  'anafMessage',
+  'folder',
+  'setting',
+  'entry',
+  'count',
+] as const;
+
+/**
+ * Returns a failure as data for a note or a reason: its error code and the
+ * detail values the renderer names. `message` is the English text that the
+ * English note quotes, `failureText` by default.
+ */
+export function failureCause(
+  error: unknown,
+  message = failureText(error),
+): FailureCause {
+  if (!(error instanceof AppFailure))
+    return { code: null, message, details: {} };
+  const details: Record<string, string | number> = {};
+  for (const name of CAUSE_DETAIL_NAMES) {
+    const value = error.details?.[name];
+    if (typeof value === 'string' || typeof value === 'number') {
+      details[name] = value;
+    }
+  }
+  return { code: error.code, message, details };
 }

@@ -15,6 +15,8 @@ export {
 } from './sync-service.ts';
 export {
   decideDownloadFailure,
+  failureCause,
   type DownloadFailureDecision,
 } from './failures.ts';
 export { idleProgress } from './progress.ts';
+export { syncError, type SyncError } from './sync-errors.ts';

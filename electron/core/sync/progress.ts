@@ -4,6 +4,7 @@
  * sync of thousands of messages does not flood the renderer with events.
  */
 import type { SyncProgress } from '../../../shared/domain.ts';
+import type { SyncError } from './sync-errors.ts';
 
 export const PROGRESS_INTERVAL_MS = 250;
 
@@ -20,7 +21,19 @@ export function idleProgress(cif: string): SyncProgress {
     startedAt: null,
     finishedAt: null,
     error: null,
+    errorKind: null,
+    errorValues: null,
   };
+}
+
+/** Sets the progress's error: the English text, its kind and its values. */
+export function setProgressError(
+  progress: SyncProgress,
+  error: SyncError,
+): void {
+  progress.error = error.text;
+  progress.errorKind = error.kind;
+  progress.errorValues = error.values;
 }
 
 export class ProgressReporter {
@@ -52,10 +65,10 @@ export class ProgressReporter {
     this.#report({ ...this.progress });
   }
 
-  finish(finishedAt: Date, error: string | null): SyncProgress {
+  finish(finishedAt: Date, error: SyncError | null): SyncProgress {
     this.progress.running = false;
     this.progress.finishedAt = finishedAt.toISOString();
-    if (error !== null) this.progress.error = error;
+    if (error !== null) setProgressError(this.progress, error);
     this.update(true);
     return { ...this.progress };
   }

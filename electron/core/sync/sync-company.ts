@@ -17,11 +17,12 @@ import type { RequestQueue } from '../queue/index.ts';
 
 import {
   decideDownloadFailure,
-  failureText,
+  failureCause,
   isAbort,
   isSystemicFailure,
 } from './failures.ts';
-import { ProgressReporter } from './progress.ts';
+import { ProgressReporter, setProgressError } from './progress.ts';
+import { syncError, type SyncError } from './sync-errors.ts';
 import { attemptOptions } from '../gateway/queued-calls.ts';
 
 /** Downloads one company keeps queued at once; the queue sets the pace. */
@@ -66,7 +67,7 @@ interface RunState {
   reporter: ProgressReporter;
   outcome: SyncOutcome;
   /** Reason the run stopped early, or null while it goes on. */
-  stopped: string | null;
+  stopped: SyncError | null;
 }
 
 /**
@@ -136,15 +137,15 @@ async function listMessages(state: RunState, now: () => Date): Promise<void> {
     }
   } catch (error) {
     if (isAbort(error, state.signal)) {
-      state.stopped = 'The sync was cancelled.';
+      state.stopped = syncError('cancelled');
       return;
     }
-    const message = `Listing the messages failed: ${failureText(error)}`;
-    state.logger.warn(message, { cif: company.cif });
+    const failure = syncError('listFailed', { cause: failureCause(error) });
+    state.logger.warn(failure.text, { cif: company.cif });
     // Messages listed by earlier runs may still download unless every call
     // would fail the same way.
-    if (isSystemicFailure(error)) state.stopped = message;
-    else reporter.progress.error = message;
+    if (isSystemicFailure(error)) state.stopped = failure;
+    else setProgressError(reporter.progress, failure);
   }
 }
 
@@ -205,7 +206,7 @@ async function downloadOne(
     if (row?.direction === 'errors') outcome.rejected.push(row);
   } catch (error) {
     if (isAbort(error, state.signal)) {
-      state.stopped ??= 'The sync was cancelled.';
+      state.stopped ??= syncError('cancelled');
       return;
     }
     const decision = decideDownloadFailure(error);
@@ -214,6 +215,7 @@ async function downloadOne(
       item.messageId,
       decision.state,
       decision.reason,
+      { kind: decision.kind, values: { cause: decision.cause } },
     );
     if (decision.state === 'expired') reporter.progress.expired += 1;
     if (decision.state === 'failed') reporter.progress.failed += 1;
@@ -223,7 +225,10 @@ async function downloadOne(
       reason: decision.reason,
     });
     if (decision.stopRun) {
-      state.stopped ??= `Downloads stopped: ${decision.reason}`;
+      state.stopped ??= syncError('downloadsStopped', {
+        messageId: item.messageId,
+        cause: decision.cause,
+      });
     }
   }
 }

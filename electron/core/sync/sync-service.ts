@@ -9,7 +9,9 @@
 import type { InvoiceRow, SyncProgress } from '../../../shared/domain.ts';
 import { describeError, type Logger } from '../log/logger.ts';
 
-import { idleProgress } from './progress.ts';
+import { failureCause } from './failures.ts';
+import { idleProgress, setProgressError } from './progress.ts';
+import { syncError } from './sync-errors.ts';
 import {
   syncCompany,
   type CompanySync,
@@ -187,8 +189,13 @@ export class SyncService {
         ...(this.#latest.get(company.cif) ?? idleProgress(company.cif)),
         running: false,
         finishedAt: new Date().toISOString(),
-        error: `The sync failed unexpectedly: ${describeError(error)}`,
       };
+      setProgressError(
+        progress,
+        syncError('unexpected', {
+          cause: failureCause(error, describeError(error)),
+        }),
+      );
       report(progress);
       return progress;
     }

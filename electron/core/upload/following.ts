@@ -14,7 +14,9 @@ import {
   downloadMessage,
   type CompanyRoute,
 } from '../gateway/queued-calls.ts';
+import { failureCause } from '../sync/failures.ts';
 import { readErrorEntries } from './message-zip.ts';
+import { noteOf, noteTime } from './notes.ts';
 import { companyRoute, type UploadRuntime } from './runtime.ts';
 import { duplicateIndexOf, statusStep } from './transitions.ts';
 import type { StoredUpload, UploadChange } from './upload-store.ts';
@@ -73,9 +75,17 @@ async function checkOnce(
       uploadIndex,
       error: describeError(error),
     });
+    const nextCheckMs = nextStatusCheckDelay(
+      statusChecks,
+      runtime.settings.statusScheduleMs,
+    );
     runtime.change(upload.id, {
       statusChecks,
-      note: `Checking the status at ANAF failed (${describeError(error)}); the app checks again later.`,
+      ...noteOf('statusCheckFailed', {
+        uploadIndex,
+        cause: failureCause(error, describeError(error)),
+        retryAt: noteTime(runtime.clock.now() + nextCheckMs),
+      }),
     });
     return false;
   }
@@ -119,7 +129,10 @@ export async function applyStatus(
         // check tries again, so the rejection keeps its list of errors.
         runtime.change(upload.id, {
           statusChecks,
-          note: 'ANAF rejected the invoice; the app is still fetching its list of errors.',
+          ...noteOf('rejectedFetchingErrors', {
+            uploadIndex: upload.uploadIndex ?? '',
+            messageId: step.messageId,
+          }),
         });
         return false;
       }
@@ -130,7 +143,9 @@ export async function applyStatus(
       runtime.change(upload.id, {
         state: 'rejected',
         statusChecks,
-        note: 'ANAF reports the file as rejected at upload ("XML cu erori nepreluat de sistem"), so nothing was filed. Correct the file and send it again.',
+        ...noteOf('rejectedAtUploadByStatus', {
+          uploadIndex: upload.uploadIndex ?? '',
+        }),
       });
       return true;
   }
@@ -189,7 +204,10 @@ export async function rejectionChange(
       state: 'rejected',
       messageId,
       errors: [],
-      note: `ANAF rejected the invoice, but its error document could not be read (${describeError(error)}). Open message ${messageId} in SPV to see the errors.`,
+      ...noteOf('errorDocumentUnreadable', {
+        messageId,
+        cause: failureCause(error, describeError(error)),
+      }),
     };
   }
 
@@ -208,8 +226,11 @@ export async function rejectionChange(
     ...change,
     duplicateOfIndex: earlierIndex,
     duplicateOf: linked?.id ?? null,
-    note: linked
-      ? `ANAF reports that this invoice was already filed as upload ${earlierIndex} (${linked.fileName}); nothing new was filed.`
-      : `ANAF reports that this invoice was already filed as upload ${earlierIndex}, which this app did not send; nothing new was filed.`,
+    ...(linked
+      ? noteOf('alreadyFiled', {
+          earlierIndex,
+          earlierFileName: linked.fileName,
+        })
+      : noteOf('alreadyFiledElsewhere', { earlierIndex })),
   };
 }

@@ -7,6 +7,7 @@
  */
 import { nextStatusCheckDelay } from '../queue/status-schedule.ts';
 import { rejectionChange } from './following.ts';
+import { joinNotes, noteOf, noteTime, type UploadNote } from './notes.ts';
 import { companyRoute, type UploadRuntime } from './runtime.ts';
 import type { UploadCompany } from './types.ts';
 import type { StoredUpload, UploadChange } from './upload-store.ts';
@@ -21,29 +22,38 @@ export async function applyProbable(
   runtime: UploadRuntime,
   upload: StoredUpload,
   decision: { uploadIndex: string; downloadId: string },
-  extraNote: string | null,
+  extraNote: UploadNote | null,
 ): Promise<boolean> {
   runtime.logger.info('Lost upload probably matches an error message', {
     upload: upload.id,
     cif: upload.cif,
     uploadIndex: decision.uploadIndex,
   });
-  const probable = `Probably this file: the response to the upload was lost, and the only message ANAF lists for an unknown upload since then is an error message for upload ${decision.uploadIndex}. Error messages carry no copy of the invoice, so this is not certain.`;
+  const probable = noteOf('probableMatch', {
+    uploadIndex: decision.uploadIndex,
+  });
   const company = runtime.companies.get(upload.cif);
   const change = company
     ? await fetchRejection(runtime, company, upload, decision, probable)
     : {
         state: 'rejected' as const,
         messageId: decision.downloadId,
-        note: `The company ${upload.cif} is no longer followed, so its error list was not fetched; open message ${decision.downloadId} in SPV to see the errors.`,
+        ...noteOf('errorsNotFetchedCompanyGone', {
+          cif: upload.cif,
+          messageId: decision.downloadId,
+        }),
       };
   if (change === null) return false;
 
-  const note = [probable, change.note, extraNote].filter(Boolean).join(' ');
+  // The rejection's own note (unreadable errors, a duplicate) follows.
+  const rejectionNote = {
+    note: change.note ?? null,
+    noteParts: change.noteParts ?? [],
+  };
   runtime.change(upload.id, {
     ...change,
     uploadIndex: decision.uploadIndex,
-    note,
+    ...joinNotes(probable, rejectionNote, extraNote),
   });
   runtime.pump();
   return true;
@@ -60,7 +70,7 @@ async function fetchRejection(
   company: UploadCompany,
   upload: StoredUpload,
   decision: { uploadIndex: string; downloadId: string },
-  probable: string,
+  probable: UploadNote,
 ): Promise<UploadChange | null> {
   for (let failures = 0; ; failures += 1) {
     if (failures > 0) {
@@ -68,9 +78,11 @@ async function fetchRejection(
         failures - 1,
         runtime.settings.statusScheduleMs,
       );
-      runtime.change(upload.id, {
-        note: `${probable} Fetching its list of errors failed; the app tries again in ${Math.ceil(waitMs / 1000)} s.`,
+      const retrying = noteOf('errorsFetchRetrying', {
+        seconds: Math.ceil(waitMs / 1000),
+        retryAt: noteTime(runtime.clock.now() + waitMs),
       });
+      runtime.change(upload.id, joinNotes(probable, retrying));
       try {
         await runtime.clock.sleep(waitMs, runtime.signal);
       } catch {

@@ -13,18 +13,13 @@ import {
   type InvoiceIdentity,
   type ReconcileDecision,
 } from '../queue/reconcile.ts';
+import { joinNotes, noteOf, noteTime, type UploadNote } from './notes.ts';
 import { applyProbable } from './probable-match.ts';
 import { runReconcilePass } from './reconcile-pass.ts';
 import { companyRoute, type UploadRuntime } from './runtime.ts';
 import { widenedWait } from './transitions.ts';
+import type { UploadSettings } from './types.ts';
 import type { StoredUpload } from './upload-store.ts';
-
-const RECONCILING_NOTE =
-  "The response to the upload was lost. ANAF may have recorded the file, so it is not sent again; the app looks for it in ANAF's list of messages.";
-
-/** Added to the final note of an upload the user marked as filed. */
-const MARKED_NOTE =
-  "You marked it as filed after checking SPV, and the state shown is ANAF's verdict.";
 
 /**
  * How long the search for a marked upload goes on after it was sent: ANAF
@@ -48,11 +43,15 @@ export async function reconcileUpload(
   const upload = runtime.store.get(id);
   if (upload?.state !== 'unknown' && upload?.state !== 'reconciling') return;
   if (upload.state === 'unknown' || upload.sentAt === null) {
-    runtime.change(id, {
-      state: 'reconciling',
-      sentAt: upload.sentAt ?? runtime.clock.now(),
-      note: upload.note ?? RECONCILING_NOTE,
-    });
+    const sentAt = upload.sentAt ?? runtime.clock.now();
+    // An upload that became unknown keeps the note that states the cause.
+    const note =
+      upload.note === null
+        ? noteOf('reconciling', {
+            deadlineAt: noteTime(decisionDeadlineAt(runtime.settings, sentAt)),
+          })
+        : {};
+    runtime.change(id, { state: 'reconciling', sentAt, ...note });
   }
 
   const identities = new Map<string, InvoiceIdentity>();
@@ -82,13 +81,19 @@ async function decide(
   const deadlineMs = searchDeadlineMs(runtime, upload);
   const deadlineAt = sentAt + deadlineMs;
   if (!company) {
-    const reason = `The company ${upload.cif} is no longer followed, so the app cannot look for the file in ANAF's list.`;
     if (upload.markedSentAt !== null) {
-      acceptOnUsersWord(runtime, upload, reason);
+      acceptOnUsersWord(
+        runtime,
+        upload,
+        noteOf('acceptedCompanyGone', {
+          cif: upload.cif,
+          markedAt: noteTime(upload.markedSentAt),
+        }),
+      );
     } else {
       runtime.change(upload.id, {
         state: 'needsDecision',
-        note: `${OUTCOME_UNKNOWN_MESSAGE} ${reason}`,
+        ...noteOf('outcomeUnknownCompanyGone', { cif: upload.cif }),
       });
     }
     runtime.pump();
@@ -124,6 +129,17 @@ async function decide(
 }
 
 /**
+ * Returns when the search for a lost upload that the user has not marked
+ * ends and the user is asked to check SPV, from the time it was sent.
+ */
+export function decisionDeadlineAt(
+  settings: UploadSettings,
+  sentAt: number,
+): number {
+  return sentAt + settings.reconcileDeadlineMs + settings.listEndMarginMs;
+}
+
+/**
  * Returns how long after sending the search ends. The list ends a margin
  * before now, so the last pass runs that margin after the deadline to cover
  * everything up to the deadline itself.
@@ -149,7 +165,12 @@ async function apply(
   markedPasses: number,
 ): Promise<boolean> {
   const marked = upload.markedSentAt !== null;
-  const extraNote = marked ? MARKED_NOTE : null;
+  const extraNote =
+    upload.markedSentAt === null
+      ? null
+      : noteOf('verdictAfterMark', {
+          markedAt: noteTime(upload.markedSentAt),
+        });
   switch (decision.kind) {
     case 'matched':
       applyMatch(runtime, upload, decision, extraNote);
@@ -162,11 +183,14 @@ async function apply(
       }
       return applyProbable(runtime, upload, decision, extraNote);
     case 'deadlinePassed':
-      if (marked) {
+      if (upload.markedSentAt !== null) {
         acceptOnUsersWord(
           runtime,
           upload,
-          `ANAF's list did not show it within the ${RETENTION_DAYS} days it keeps messages.`,
+          noteOf('acceptedNotListed', {
+            retentionDays: RETENTION_DAYS,
+            markedAt: noteTime(upload.markedSentAt),
+          }),
         );
       } else {
         runtime.logger.warn('Lost upload not found before the deadline', {
@@ -175,7 +199,7 @@ async function apply(
         });
         runtime.change(upload.id, {
           state: 'needsDecision',
-          note: candidateNote(decision.message, decision.candidates),
+          ...deadlineNote(runtime, upload, decision.candidates),
         });
       }
       runtime.pump();
@@ -193,44 +217,40 @@ function applyMatch(
   runtime: UploadRuntime,
   upload: StoredUpload,
   decision: Extract<ReconcileDecision, { kind: 'matched' }>,
-  extraNote: string | null,
+  extraNote: UploadNote | null,
 ): void {
-  const how =
-    decision.by === 'contentHash'
-      ? 'the same bytes'
-      : 'the same seller, invoice number and issue date';
   runtime.logger.info('Lost upload found in the list', {
     upload: upload.id,
     cif: upload.cif,
     uploadIndex: decision.uploadIndex,
   });
-  const found = `The response to the upload was lost, but ANAF's list shows the file as sent invoice ${decision.uploadIndex} (${how}). It was filed once.`;
+  const found = noteOf('foundInList', {
+    uploadIndex: decision.uploadIndex,
+    matchedBy: decision.by,
+  });
   runtime.change(upload.id, {
     state: 'accepted',
     uploadIndex: decision.uploadIndex,
     messageId: decision.downloadId,
-    note: extraNote ? `${found} ${extraNote}` : found,
+    ...joinNotes(found, extraNote),
   });
   runtime.pump();
 }
 
 /**
  * Ends the search for a marked upload without ANAF's verdict: it counts as
- * filed because the user found it in SPV.
+ * filed because the user found it in SPV. `note` states why the search ended.
  */
 function acceptOnUsersWord(
   runtime: UploadRuntime,
   upload: StoredUpload,
-  reason: string,
+  note: UploadNote,
 ): void {
   runtime.logger.warn('Marked upload not found in the list; kept as filed', {
     upload: upload.id,
     cif: upload.cif,
   });
-  runtime.change(upload.id, {
-    state: 'accepted',
-    note: `You marked the file as filed after checking SPV. ${reason} Its upload index and ANAF's verdict are unknown to the app, so it counts as filed on your word.`,
-  });
+  runtime.change(upload.id, { state: 'accepted', ...note });
 }
 
 /** Checks whether another upload of the CIF may be at ANAF without a known index. */
@@ -243,9 +263,25 @@ function otherUploadOut(runtime: UploadRuntime, upload: StoredUpload): boolean {
     .some((other) => other.cif === upload.cif && other.id !== upload.id);
 }
 
-function candidateNote(message: string, candidates: readonly string[]): string {
-  if (candidates.length === 0) return message;
-  return `${message} ANAF lists error messages for uploads ${candidates.join(', ')} that the app does not know; one of them may be this file.`;
+/**
+ * Builds the note of a lost upload whose search ended at the deadline,
+ * naming the unknown error messages that may be this file.
+ */
+function deadlineNote(
+  runtime: UploadRuntime,
+  upload: StoredUpload,
+  candidates: readonly string[],
+): UploadNote {
+  const sentAt = upload.sentAt ?? runtime.clock.now();
+  const outcome = noteOf('outcomeUnknown', {
+    sentAt: noteTime(sentAt),
+    deadlineAt: noteTime(decisionDeadlineAt(runtime.settings, sentAt)),
+  });
+  if (candidates.length === 0) return outcome;
+  return joinNotes(
+    outcome,
+    noteOf('unknownCandidates', { uploadIndexes: [...candidates] }),
+  );
 }
 
 /**

@@ -50,4 +50,15 @@ export const UPLOAD_MIGRATIONS: Migration[] = [
     apply: (db) =>
       db.exec('ALTER TABLE uploads ADD COLUMN marked_sent_at INTEGER'),
   },
+  {
+    // The note's sentences as kinds with values (JSON), which the renderer
+    // words in the interface language. Older notes keep only their English
+    // text, which the renderer shows as it is.
+    owner: 'uploads',
+    version: 3,
+    apply: (db) =>
+      db.exec(
+        "ALTER TABLE uploads ADD COLUMN note_parts TEXT NOT NULL DEFAULT '[]'",
+      ),
+  },
 ];

@@ -11,6 +11,9 @@ import {
   type UploadAttemptHooks,
 } from '../gateway/queued-calls.ts';
 import { describeError } from '../log/logger.ts';
+import { failureCause } from '../sync/failures.ts';
+import { noteOf, noteTime } from './notes.ts';
+import { decisionDeadlineAt } from './reconciling.ts';
 import { companyRoute, type UploadRuntime } from './runtime.ts';
 import {
   isNotRecorded,
@@ -32,7 +35,7 @@ export async function sendUpload(
     runtime.logger.warn('Upload not sent: the company is not followed', ids);
     runtime.change(upload.id, {
       state: 'failed',
-      note: `The company ${upload.cif} is no longer followed, so the file was not sent. Follow the company again, then send the file again.`,
+      ...noteOf('companyNotFollowed', { cif: upload.cif }),
     });
     return;
   }
@@ -41,7 +44,7 @@ export async function sendUpload(
     runtime.logger.error('Upload not sent: its stored file is missing', ids);
     runtime.change(upload.id, {
       state: 'failed',
-      note: 'The copy of the file kept in the data folder is missing, so it was not sent. Drop the file again.',
+      ...noteOf('storedFileMissing', {}),
     });
     return;
   }
@@ -56,7 +59,9 @@ export async function sendUpload(
     });
     runtime.change(upload.id, {
       state: 'failed',
-      note: `The file was not sent: ${describeError(error)}`,
+      ...noteOf('notSent', {
+        cause: failureCause(error, describeError(error)),
+      }),
     });
     return;
   }
@@ -122,7 +127,9 @@ function attemptHooks(
       attempt.requestOut = false;
       runtime.change(upload.id, {
         state: 'queued',
-        note: `ANAF did not take the file (${describeError(error)}); it will be sent again.`,
+        ...noteOf('notTaken', {
+          cause: failureCause(error, describeError(error)),
+        }),
       });
     },
   };
@@ -162,7 +169,10 @@ function applyTokenRejection(
     );
     runtime.change(upload.id, {
       state: 'queued',
-      note: `ANAF rejected the access token, so it did not receive the file. The app sends it again in ${seconds} s with a refreshed token.`,
+      ...noteOf('tokenRejectedResending', {
+        seconds,
+        retryAt: noteTime(runtime.clock.now() + step.delayMs),
+      }),
     });
     runtime.resendLater(upload.id, step.delayMs);
     return;
@@ -175,7 +185,12 @@ function applyTokenRejection(
   );
   runtime.change(upload.id, {
     state: 'failed',
-    note: `ANAF rejected the access token of account ${company.accountId} (used for ${company.name}) ${rejections} times in a row, even after refreshing it, so the file was not filed. Log in to that account again, then send the file again.`,
+    ...noteOf('tokenRejectedFailed', {
+      accountId: company.accountId,
+      companyName: company.name,
+      cif: company.cif,
+      rejections,
+    }),
   });
 }
 
@@ -208,7 +223,13 @@ function applyFailure(
       );
       runtime.change(upload.id, {
         state: 'queued',
-        note: `ANAF did not take the file (${reason}). It will be sent again in ${seconds} s.`,
+        ...noteOf('notTakenResendLater', {
+          cause: failureCause(error, reason),
+          seconds,
+          retryAt: noteTime(
+            runtime.clock.now() + runtime.settings.resendDelayMs,
+          ),
+        }),
       });
       runtime.resendLater(upload.id);
       return;
@@ -217,7 +238,7 @@ function applyFailure(
       runtime.logger.warn('Upload failed before ANAF recorded it', fields);
       runtime.change(upload.id, {
         state: 'failed',
-        note: `The file was not sent: ${reason}`,
+        ...noteOf('notSent', { cause: failureCause(error, reason) }),
       });
       return;
     case 'unknown':
@@ -227,7 +248,15 @@ function applyFailure(
       );
       runtime.change(upload.id, {
         state: 'unknown',
-        note: `The response to the upload was lost (${reason}). ANAF may have recorded the file, so it is not sent again; the app looks for it in ANAF's list of messages.`,
+        ...noteOf('responseLost', {
+          cause: failureCause(error, reason),
+          deadlineAt: noteTime(
+            decisionDeadlineAt(
+              runtime.settings,
+              runtime.store.get(upload.id)?.sentAt ?? runtime.clock.now(),
+            ),
+          ),
+        }),
       });
       runtime.reconcile(upload.id);
   }

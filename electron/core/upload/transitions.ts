@@ -21,6 +21,7 @@ import type { UploadOutcome, UploadStatus } from '../anaf/parse-efactura.ts';
 import { extractRuleId } from '../invoice/index.ts';
 import type { ListedKind } from '../queue/reconcile.ts';
 import type { UploadGateState } from '../queue/upload-gate.ts';
+import { noteOf } from './notes.ts';
 import type { UploadChange } from './upload-store.ts';
 
 /** The states in which ANAF may hold the upload but the app cannot tell. */
@@ -56,9 +57,6 @@ export function gateStateOf(
   return 'settled';
 }
 
-export const REJECTED_AT_UPLOAD_NOTE =
-  'ANAF rejected the file at upload, so nothing was filed. Correct the file and send it again.';
-
 /** Returns the change that ANAF's response to the upload request makes. */
 export function uploadAnswerChange(outcome: UploadOutcome): UploadChange {
   if (outcome.accepted) {
@@ -73,7 +71,7 @@ export function uploadAnswerChange(outcome: UploadOutcome): UploadChange {
   return {
     state: 'rejected',
     errors: errorEntries(outcome.messages),
-    note: REJECTED_AT_UPLOAD_NOTE,
+    ...noteOf('rejectedAtUpload', {}),
   };
 }
 

@@ -26,7 +26,8 @@ import { DEFAULT_STATUS_SCHEDULE_MS } from '../queue/status-schedule.ts';
 import { uploadGate, type UploadGateEntry } from '../queue/upload-gate.ts';
 import { UploadBodies } from './body-files.ts';
 import { applyStatus, followUpload } from './following.ts';
-import { reconcileUpload } from './reconciling.ts';
+import { noteOf, noteTime } from './notes.ts';
+import { decisionDeadlineAt, reconcileUpload } from './reconciling.ts';
 import { companyRoute, type UploadRuntime } from './runtime.ts';
 import { sendUpload } from './sending.ts';
 import { checkSubmission, requireSendable } from './submission.ts';
@@ -58,12 +59,6 @@ export const DEFAULT_UPLOAD_SETTINGS: Readonly<UploadSettings> = {
 };
 
 const DEFAULT_LIST_LIMIT = 500;
-
-const CRASH_NOTE =
-  "The app stopped while this file was being sent. ANAF may have recorded it, so it is not sent again; the app looks for it in ANAF's list of messages.";
-
-const MARKED_SENT_NOTE =
-  "You marked the file as filed after checking SPV. The app still looks for it in ANAF's list to show ANAF's verdict and the upload index.";
 
 export interface UploadServiceOptions {
   /** The app's database, with `UPLOAD_MIGRATIONS` applied. */
@@ -262,18 +257,19 @@ export class UploadService {
       cif: upload.cif,
       decision,
     });
+    const now = this.#clock.now();
     const next =
       decision === 'markSent'
         ? this.#change(id, {
             state: 'reconciling',
-            markedSentAt: this.#clock.now(),
-            note: MARKED_SENT_NOTE,
+            markedSentAt: now,
+            ...noteOf('markedSent', { markedAt: noteTime(now) }),
           })
         : this.#change(id, {
             state: 'queued',
             sentAt: null,
             markedSentAt: null,
-            note: 'The user found no trace of the file in SPV, so it is sent again.',
+            ...noteOf('markedNotSent', {}),
           });
     if (decision === 'markSent') this.#reconcile(id);
     this.#pump();
@@ -298,7 +294,12 @@ export class UploadService {
       });
     }
     for (const upload of this.#store.inStates(['sending'])) {
-      this.#change(upload.id, { state: 'unknown', note: CRASH_NOTE });
+      const sentAt = upload.sentAt ?? this.#clock.now();
+      const deadlineAt = decisionDeadlineAt(this.#runtime.settings, sentAt);
+      this.#change(upload.id, {
+        state: 'unknown',
+        ...noteOf('crashWhileSending', { deadlineAt: noteTime(deadlineAt) }),
+      });
     }
     for (const upload of this.#store.inStates(['unknown', 'reconciling'])) {
       this.#reconcile(upload.id);
@@ -470,8 +471,8 @@ export class UploadService {
   }
 
   #noteWaiting(upload: StoredUpload, waitFor: string[]): void {
-    const note = `Waiting until upload ${waitFor.join(', ')} for the same company is sent or its lost response is found, so that ANAF's list can tell the two files apart.`;
-    if (upload.note !== note) this.#change(upload.id, { note });
+    const waiting = noteOf('waitingForUpload', { uploadIds: waitFor });
+    if (upload.note !== waiting.note) this.#change(upload.id, waiting);
   }
 
   #follow(id: string): void {

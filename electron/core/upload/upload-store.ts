@@ -4,15 +4,19 @@
  * crash leaves each row either before or after a change, never between.
  */
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
-import type {
-  AnafErrorEntry,
-  UploadRecord,
-  UploadState,
+import {
+  UPLOAD_NOTE_VALUES,
+  type AnafErrorEntry,
+  type UploadNotePart,
+  type UploadRecord,
+  type UploadState,
 } from '../../../shared/domain.ts';
 import { inTransaction } from '../db/database.ts';
 
 /** An upload as stored, with the fields the service needs besides the record. */
 export interface StoredUpload extends UploadRecord {
+  /** The note's sentences, empty for no note or a note without kinds. */
+  noteParts: UploadNotePart[];
   /** Insertion order, which is also the sending order. */
   seq: number;
   size: number;
@@ -51,7 +55,10 @@ export type NewUpload = Pick<
   | 'duplicateOf'
 >;
 
-/** The fields a state change may set. */
+/**
+ * The fields a state change may set. A change that sets `note` without
+ * `noteParts` clears the parts, so that they never describe an older note.
+ */
 export type UploadChange = Partial<
   Pick<
     StoredUpload,
@@ -62,6 +69,7 @@ export type UploadChange = Partial<
     | 'duplicateOf'
     | 'duplicateOfIndex'
     | 'note'
+    | 'noteParts'
     | 'statusChecks'
     | 'sentAt'
     | 'markedSentAt'
@@ -88,6 +96,7 @@ interface UploadRow {
   duplicate_of_index: string | null;
   replaces: string | null;
   note: string | null;
+  note_parts: string;
   status_checks: number;
   sent_at: number | null;
   marked_sent_at: number | null;
@@ -103,10 +112,14 @@ const COLUMNS: Record<keyof UploadChange, string> = {
   duplicateOf: 'duplicate_of',
   duplicateOfIndex: 'duplicate_of_index',
   note: 'note',
+  noteParts: 'note_parts',
   statusChecks: 'status_checks',
   sentAt: 'sent_at',
   markedSentAt: 'marked_sent_at',
 };
+
+/** Fields stored as JSON text. */
+const JSON_COLUMNS: ReadonlySet<string> = new Set(['errors', 'noteParts']);
 
 export class UploadStore {
   readonly #db: DatabaseSync;
@@ -162,13 +175,17 @@ export class UploadStore {
 
   /** Applies a change and returns the row as stored afterwards. */
   update(id: string, change: UploadChange): StoredUpload {
+    const full: UploadChange =
+      change.note !== undefined && change.noteParts === undefined
+        ? { ...change, noteParts: [] }
+        : change;
     const sets: string[] = ['updated_at = ?'];
     const values: SQLInputValue[] = [new Date(this.#now()).toISOString()];
     for (const [key, column] of Object.entries(COLUMNS)) {
-      const value = change[key as keyof UploadChange];
+      const value = full[key as keyof UploadChange];
       if (value === undefined) continue;
       sets.push(`${column} = ?`);
-      values.push(key === 'errors' ? JSON.stringify(value) : toSql(value));
+      values.push(JSON_COLUMNS.has(key) ? JSON.stringify(value) : toSql(value));
     }
     this.#db
       .prepare(`UPDATE uploads SET ${sets.join(', ')} WHERE id = ?`)
@@ -269,6 +286,7 @@ function fromRow(row: UploadRow): StoredUpload {
     duplicateOfIndex: row.duplicate_of_index,
     replaces: row.replaces,
     note: row.note,
+    noteParts: parseNoteParts(row.note_parts),
     statusChecks: row.status_checks,
     sentAt: row.sent_at,
     markedSentAt: row.marked_sent_at,
@@ -280,6 +298,24 @@ function fromRow(row: UploadRow): StoredUpload {
 function parseErrors(text: string): AnafErrorEntry[] {
   const value: unknown = JSON.parse(text);
   return Array.isArray(value) ? (value as AnafErrorEntry[]) : [];
+}
+
+/**
+ * Reads the stored sentences. Returns none when one of them has a kind
+ * this build lacks, so that the English note is shown whole instead.
+ */
+function parseNoteParts(text: string): UploadNotePart[] {
+  const value: unknown = JSON.parse(text);
+  if (!Array.isArray(value)) return [];
+  const parts = value as Array<{ kind?: unknown; values?: unknown }>;
+  const known = parts.filter(
+    (part) =>
+      typeof part.kind === 'string' &&
+      Object.hasOwn(UPLOAD_NOTE_VALUES, part.kind) &&
+      typeof part.values === 'object' &&
+      part.values !== null,
+  );
+  return known.length === parts.length ? (known as UploadNotePart[]) : [];
 }
 
 /** Returns the part of a stored upload that crosses IPC. */
@@ -299,5 +335,6 @@ export function toUploadRecord(upload: StoredUpload): UploadRecord {
     createdAt: upload.createdAt,
     updatedAt: upload.updatedAt,
     note: upload.note,
+    noteParts: upload.noteParts,
   };
 }

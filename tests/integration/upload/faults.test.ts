@@ -21,7 +21,7 @@ let stack: UploadStack | undefined;
 let nextCif = 0;
 
 beforeAll(async () => {
-  env = await startUploadEnv({ cifCount: 11 });
+  env = await startUploadEnv({ cifCount: 12 });
 });
 
 afterAll(async () => {
@@ -244,6 +244,10 @@ describe('lost and refused uploads', () => {
       recorded?.errors,
     );
     expect(done?.note).toContain('marked it as filed');
+    expect(done?.noteParts?.map((part) => part.kind)).toEqual([
+      'probableMatch',
+      'verdictAfterMark',
+    ]);
   });
 
   it('finds the index after a mark', async () => {
@@ -261,6 +265,10 @@ describe('lost and refused uploads', () => {
     await env.setFaults([]);
     const marked = stack.service.resolveUnknown(queued.id, 'markSent');
     expect(marked.state).toBe('reconciling');
+    expect(marked.noteParts?.[0]?.kind).toBe('markedSent');
+    const markedAt = (marked.noteParts?.[0]?.values as { markedAt: string })
+      .markedAt;
+    expect(Date.parse(markedAt)).toBeLessThanOrEqual(Date.now());
     const [done] = await waitForStates(
       stack.service,
       [queued.id],
@@ -272,6 +280,29 @@ describe('lost and refused uploads', () => {
 
     expect(done?.state).toBe('accepted');
     expect(done?.uploadIndex).toBe(recorded?.index);
+  });
+
+  it('notes a nok whose errors are still fetched', async () => {
+    // ANAF ends the upload nok, and the first download of its error
+    // document is blocked, so a later status check fetches it.
+    await env.setFaults(['descarcare:firewall@1']);
+    const { stack, cif } = await openWithCif();
+    const events: UploadRecord[] = [];
+    stack.service.onChange((record) => events.push(record));
+    const queued = await submitOne(stack, cif, outdatedFile(cif, 'NOK-4'));
+    const [done] = await waitForStates(stack.service, [queued.id]);
+
+    expect(done?.state).toBe('rejected');
+    const fetching = events.find(
+      (event) => event.noteParts?.[0]?.kind === 'rejectedFetchingErrors',
+    );
+    expect(fetching?.state).toBe('processing');
+    expect(fetching?.noteParts?.[0]?.values).toEqual({
+      uploadIndex: done?.uploadIndex,
+      messageId: done?.messageId,
+    });
+    expect(done?.noteParts).toEqual([]);
+    expect(done?.errors.map((entry) => entry.ruleId)).toContain('BR-RO-001');
   });
 
   it('sends a 429 upload again', async () => {
@@ -362,6 +393,10 @@ describe('rejected tokens', () => {
       event.note?.startsWith('ANAF rejected the access token'),
     );
     expect(resent).toBe(true);
+    const kinds = events.flatMap((event) =>
+      (event.noteParts ?? []).map((part) => part.kind),
+    );
+    expect(kinds).toContain('tokenRejectedResending');
   });
 
   it('counts every request in the window', async () => {
@@ -386,6 +421,12 @@ describe('rejected tokens', () => {
     expect(done?.state).toBe('failed');
     expect(done?.note).toContain(env.accountId);
     expect(done?.note).toContain('Log in to that account again');
+    expect(done?.noteParts?.[0]?.kind).toBe('tokenRejectedFailed');
+    expect(done?.noteParts?.[0]?.values).toMatchObject({
+      accountId: env.accountId,
+      cif,
+      rejections: 4,
+    });
     expect(counts.get(queued.sha256)).toBeUndefined();
   });
 });

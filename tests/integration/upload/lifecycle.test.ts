@@ -156,6 +156,15 @@ describe('upload service', () => {
     expect(done?.errors.map((entry) => entry.message).join(' ')).toContain(
       'a mai fost transmisa anterior',
     );
+    const [filed] = stack.service
+      .list({ cif })
+      .filter((r) => r.id === first!.id);
+    expect(done?.noteParts).toEqual([
+      {
+        kind: 'alreadyFiled',
+        values: { earlierIndex: filed?.uploadIndex, earlierFileName: 'a.xml' },
+      },
+    ]);
   });
 
   it('keeps every error of a nok', async () => {
@@ -260,6 +269,11 @@ describe('upload service', () => {
     const [undecided] = await waitForStates(stack.service, [queued!.id]);
     expect(undecided?.state).toBe('needsDecision');
     expect(undecided?.note).toContain('check in SPV');
+    const [deadline] = undecided?.noteParts ?? [];
+    expect(deadline?.kind).toBe('outcomeUnknown');
+    const times = deadline?.values as { sentAt: string; deadlineAt: string };
+    // The list's end margin is 0 in these tests.
+    expect(Date.parse(times.deadlineAt) - Date.parse(times.sentAt)).toBe(1_500);
 
     const resent = stack.service.resolveUnknown(queued!.id, 'markNotSent');
     expect(resent.state).toBe('queued');

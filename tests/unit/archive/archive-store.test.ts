@@ -62,7 +62,12 @@ describe('archive migrations', () => {
       .prepare("SELECT version FROM schema_migrations WHERE owner = 'archive'")
       .all();
     db.close();
-    expect(versions).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
+    expect(versions).toEqual([
+      { version: 1 },
+      { version: 2 },
+      { version: 3 },
+      { version: 4 },
+    ]);
   });
 });
 

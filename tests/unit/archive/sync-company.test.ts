@@ -320,3 +320,105 @@ describe('syncCompany', () => {
     expect(client.downloads).toEqual([]);
   });
 });
+
+describe('syncCompany failure kinds', () => {
+  it('keeps a rejected download as a kind', async () => {
+    const rejected = anafFailure('notFound', 'Pentru id=3001 nu exista', {
+      status: 400,
+    });
+    const client = new ScriptedClient([
+      { listed: listed('3001', 'received'), answer: rejected },
+    ]);
+    await run(client);
+
+    const row = fixture.archive.getRow(CIF, '3001');
+    expect(row?.failureKind).toBe('rejected');
+    expect(row?.failureValues?.cause.code).toBe('anaf.notFound');
+    expect(row?.failureValues?.cause.details.kind).toBe('notFound');
+    expect(row?.failureValues?.cause.message).toBe(row?.failureReason);
+  });
+
+  it('keeps an expired download as a kind', async () => {
+    const expired = anafFailure('expired', 'a trecut perioada de 60 de zile');
+    const client = new ScriptedClient([
+      { listed: listed('3001', 'received'), answer: expired },
+    ]);
+    await run(client);
+
+    expect(fixture.archive.getRow(CIF, '3001')?.failureKind).toBe('expired');
+  });
+
+  it('clears the kind once the ZIP is archived', async () => {
+    const message = await invoiceMessage('3001', 'received');
+    const client = new ScriptedClient([
+      {
+        listed: message.listed,
+        answer: anafFailure('endpointNotFound', 'no such endpoint'),
+      },
+    ]);
+    await run(client);
+    expect(fixture.archive.getRow(CIF, '3001')?.failureKind).toBe('retryLater');
+
+    client.messages = [message];
+    await run(client);
+    const row = fixture.archive.getRow(CIF, '3001');
+    expect(row?.state).toBe('downloaded');
+    expect(row?.failureKind).toBeUndefined();
+  });
+
+  it('names the message that stopped the run', async () => {
+    const firewall = anafFailure('firewall', 'The request was rejected');
+    const client = new ScriptedClient([
+      { listed: listed('3001', 'received'), answer: firewall },
+    ]);
+    const outcome = await run(client);
+
+    expect(outcome.progress.errorKind).toBe('downloadsStopped');
+    expect(outcome.progress.errorValues?.messageId).toBe('3001');
+    expect(outcome.progress.errorValues?.cause?.code).toBe('anaf.firewall');
+    expect(outcome.progress.error).toBe(
+      'Downloads stopped: The request was rejected',
+    );
+    expect(fixture.archive.getRow(CIF, '3001')?.failureKind).toBe('stoppedRun');
+  });
+
+  it('keeps a failed listing as a kind', async () => {
+    const client = new ScriptedClient([]);
+    client.listMessagePage = async () => {
+      throw anafFailure('firewall', 'The request was rejected');
+    };
+    const outcome = await run(client);
+
+    expect(outcome.progress.errorKind).toBe('listFailed');
+    expect(outcome.progress.error).toBe(
+      'Listing the messages failed: The request was rejected',
+    );
+  });
+
+  it('keeps a cancelled run as a kind', async () => {
+    const client = new ScriptedClient([
+      await invoiceMessage('3001', 'received'),
+    ]);
+    const controller = new AbortController();
+    controller.abort();
+    const { logger } = createMemoryLogger();
+    const outcome = await syncCompany(
+      { cif: CIF, apiPath: 'test', client },
+      { archive: fixture.archive, queue, logger, now: () => NOW },
+      { signal: controller.signal },
+    );
+
+    expect(outcome.progress.errorKind).toBe('cancelled');
+    expect(outcome.progress.errorValues).toEqual({});
+  });
+
+  it('has no kind after a clean run', async () => {
+    const client = new ScriptedClient([
+      await invoiceMessage('3001', 'received'),
+    ]);
+    const outcome = await run(client);
+
+    expect(outcome.progress.errorKind).toBeNull();
+    expect(outcome.progress.errorValues).toBeNull();
+  });
+});

@@ -201,6 +201,25 @@ describe('SyncService', () => {
     expect(test.timers.pending).toEqual([]);
   });
 
+  it('keeps an unexpected failure as a kind', async () => {
+    const { logger } = createMemoryLogger();
+    const service = new SyncService({
+      archive: {} as Archive,
+      queue: { submit: () => Promise.reject(new Error('not used')) },
+      logger,
+      companies: () => [company('111')],
+      intervalMinutes: 0,
+      runCompany: () => Promise.reject(new TypeError('boom')),
+    });
+    const [progress] = await service.runNow('111');
+
+    expect(progress?.errorKind).toBe('unexpected');
+    expect(progress?.errorValues?.cause?.code).toBeNull();
+    expect(progress?.error).toBe(
+      'The sync failed unexpectedly: TypeError: boom',
+    );
+  });
+
   it('rejects a negative interval', () => {
     const test = harness(30);
     expect(() => test.service.setIntervalMinutes(-1)).toThrow(RangeError);
