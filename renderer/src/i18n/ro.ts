@@ -500,6 +500,63 @@ export const ro = {
       uploadsRejected: 'Încărcări respinse pentru CIF {{cif}}: {{count}}.',
     },
   },
+  /**
+   * Upload notes by kind (`UploadRecord.noteParts`), one sentence or a few
+   * each; every value the kind carries is named. Times are Romania time.
+   */
+  uploadNotes: {
+    companyNotFollowed: 'Firma cu CIF {{cif}} nu mai este urmărită, deci fișierul nu a fost trimis. Adăugați din nou firma, apoi trimiteți fișierul din nou.',
+    storedFileMissing: 'Copia fișierului păstrată în dosarul de date lipsește, deci fișierul nu a fost trimis. Trageți fișierul din nou în fereastră.',
+    notSent: 'Fișierul nu a fost trimis. {{cause}} Rezolvați cauza, apoi trimiteți fișierul din nou.',
+    notTaken: 'ANAF nu a preluat fișierul. {{cause}} Aplicația îl trimite din nou.',
+    notTakenResendLater: 'ANAF nu a preluat fișierul. {{cause}} Aplicația îl trimite din nou peste {{seconds}} s, la {{retryAt}} (ora României).',
+    tokenRejectedResending: 'ANAF a respins tokenul de acces, deci nu a primit fișierul. Aplicația îl trimite din nou peste {{seconds}} s, la {{retryAt}} (ora României), cu un token reîmprospătat.',
+    tokenRejectedFailed: 'ANAF a respins de {{rejections}} ori la rând tokenul de acces al contului {{accountId}} (folosit pentru {{companyName}}, CIF {{cif}}), chiar după reîmprospătare, deci fișierul nu a fost depus. Autentificați-vă din nou cu acest cont în pagina Conturi, apoi trimiteți fișierul din nou.',
+    responseLost: 'Răspunsul ANAF la încărcare s-a pierdut. {{cause}} ANAF poate să fi primit fișierul, deci nu este trimis din nou: aplicația îl caută în lista de mesaje ANAF până la {{deadlineAt}} (ora României), apoi vă cere să verificați în SPV.',
+    rejectedAtUpload: 'ANAF a respins fișierul la încărcare, deci nu s-a depus nimic. Corectați fișierul după erorile ANAF și trimiteți-l din nou.',
+    statusCheckFailed: 'Verificarea stării încărcării {{uploadIndex}} la ANAF a eșuat. {{cause}} Aplicația verifică din nou la {{retryAt}} (ora României).',
+    rejectedFetchingErrors: 'ANAF a respins factura (încărcarea {{uploadIndex}}); aplicația descarcă încă lista de erori (mesajul {{messageId}}).',
+    rejectedAtUploadByStatus: 'ANAF raportează încărcarea {{uploadIndex}} ca respinsă la încărcare („XML cu erori nepreluat de sistem”), deci nu s-a depus nimic. Corectați fișierul și trimiteți-l din nou.',
+    errorDocumentUnreadable: 'ANAF a respins factura, dar documentul cu erori nu a putut fi citit. {{cause}} Deschideți mesajul {{messageId}} în SPV ca să vedeți erorile.',
+    alreadyFiled: 'ANAF raportează că factura a fost deja depusă ca încărcarea {{earlierIndex}} ({{earlierFileName}}); nu s-a depus nimic nou.',
+    alreadyFiledElsewhere: 'ANAF raportează că factura a fost deja depusă ca încărcarea {{earlierIndex}}, pe care nu a trimis-o această aplicație; nu s-a depus nimic nou.',
+    probableMatch: 'Probabil acest fișier: răspunsul la încărcare s-a pierdut, iar singurul mesaj pe care ANAF îl listează de atunci pentru o încărcare necunoscută este un mesaj de eroare pentru încărcarea {{uploadIndex}}. Mesajele de eroare nu conțin o copie a facturii, deci legătura nu este sigură.',
+    errorsNotFetchedCompanyGone: 'Firma cu CIF {{cif}} nu mai este urmărită, deci lista de erori nu a fost descărcată. Deschideți mesajul {{messageId}} în SPV ca să vedeți erorile.',
+    errorsFetchRetrying: 'Descărcarea listei de erori a eșuat; aplicația încearcă din nou peste {{seconds}} s, la {{retryAt}} (ora României).',
+    reconciling: 'Răspunsul la încărcare s-a pierdut. ANAF poate să fi primit fișierul, deci nu este trimis din nou: aplicația îl caută în lista de mesaje ANAF până la {{deadlineAt}} (ora României), apoi vă cere să verificați în SPV.',
+    verdictAfterMark: 'L-ați marcat ca depus la {{markedAt}} (ora României), după verificarea în SPV; starea afișată este verdictul ANAF.',
+    outcomeUnknown: 'Rezultat necunoscut: fișierul trimis la {{sentAt}} nu a apărut în lista de mesaje ANAF până la {{deadlineAt}} (ora României). Verificați în SPV dacă factura a ajuns, apoi alegeți mai jos; nu o trimiteți din nou înainte.',
+    outcomeUnknownCompanyGone: 'Rezultat necunoscut: firma cu CIF {{cif}} nu mai este urmărită, deci aplicația nu poate căuta fișierul în lista ANAF. Verificați în SPV înainte de a-l trimite din nou.',
+    unknownCandidates: 'ANAF listează mesaje de eroare pentru încărcările {{uploadIndexes}}, pe care aplicația nu le cunoaște; unul dintre ele poate fi acest fișier.',
+    foundInList: 'Răspunsul la încărcare s-a pierdut, dar lista ANAF arată fișierul ca factura trimisă cu indexul {{uploadIndex}} ({{matchedBy}}). A fost depus o singură dată.',
+    acceptedCompanyGone: 'Ați marcat fișierul ca depus la {{markedAt}} (ora României), după verificarea în SPV. Firma cu CIF {{cif}} nu mai este urmărită, deci aplicația nu îl poate căuta în lista ANAF. Indexul încărcării și verdictul ANAF nu sunt cunoscute, deci fișierul contează ca depus pe cuvântul dumneavoastră.',
+    acceptedNotListed: 'Ați marcat fișierul ca depus la {{markedAt}} (ora României), după verificarea în SPV. Lista ANAF nu l-a arătat în cele {{retentionDays}} de zile în care păstrează mesajele. Indexul încărcării și verdictul ANAF nu sunt cunoscute, deci fișierul contează ca depus pe cuvântul dumneavoastră.',
+    crashWhileSending: 'Aplicația s-a oprit în timp ce trimitea acest fișier. ANAF poate să îl fi primit, deci nu este trimis din nou: aplicația îl caută în lista de mesaje ANAF până la {{deadlineAt}} (ora României), apoi vă cere să verificați în SPV.',
+    markedSent: 'Ați marcat fișierul ca depus la {{markedAt}} (ora României), după verificarea în SPV. Aplicația îl caută în continuare în lista ANAF, ca să afișeze verdictul ANAF și indexul încărcării.',
+    markedNotSent: 'Nu ați găsit fișierul în SPV, deci aplicația îl trimite din nou.',
+    waitingForUpload: 'Așteaptă până când încărcarea {{uploadIds}} a aceleiași firme este trimisă sau răspunsul ei pierdut este găsit, ca lista ANAF să poată deosebi cele două fișiere.',
+  },
+  /** Words that upload notes put in their values. */
+  uploadNoteWords: {
+    matchedByContentHash: 'același conținut',
+    matchedByInvoiceFields: 'același furnizor, număr și dată de emitere',
+  },
+  /** Reasons a sync stopped or failed in part, by `SyncProgress.errorKind`. */
+  syncErrors: {
+    cancelled: 'Sincronizarea a fost anulată înainte de final. Porniți-o din nou cu „Sincronizează”.',
+    listFailed: 'Citirea listei de mesaje de la ANAF a eșuat. {{cause}}',
+    downloadsStopped: 'Descărcările s-au oprit la mesajul {{messageId}}. {{cause}}',
+    unexpected: 'Sincronizarea a eșuat din cauza unei erori interne. {{cause}}',
+  },
+  /** Reasons a message's download failed, by the row's `failureKind`. */
+  downloadFailures: {
+    expired: 'Descărcarea nu mai este posibilă. {{cause}} Cereți documentul partenerului, dacă aveți nevoie de el.',
+    rejected: 'ANAF a refuzat descărcarea mesajului. {{cause}} Următoarele sincronizări mai încearcă de câteva ori; dacă eșecul rămâne, căutați mesajul în SPV.',
+    unusableZip: 'Răspunsul ANAF la descărcare nu a fost o arhivă ZIP utilizabilă. {{cause}} Următoarele sincronizări mai încearcă de câteva ori; dacă eșecul rămâne, descărcați mesajul din SPV.',
+    dailyLimit: 'Descărcarea a fost amânată. {{cause}} O sincronizare de după resetarea limitei descarcă mesajul.',
+    stoppedRun: 'Descărcarea a eșuat și sincronizarea s-a oprit. {{cause}} Rezolvați cauza; următoarea sincronizare descarcă mesajul.',
+    retryLater: 'Descărcarea a eșuat. {{cause}} Următoarea sincronizare încearcă din nou.',
+  },
   errors: {
     generic: 'A apărut o eroare: {{message}}',
     title: 'Operația nu a reușit',

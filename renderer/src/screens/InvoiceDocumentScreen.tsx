@@ -6,6 +6,7 @@ import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useInvoiceDocument } from '../hooks/useInvoiceDocument.ts';
 import { useNavigation } from '../navigation.ts';
 import type { InvoiceFilterValues } from '../lib/invoices/filters.ts';
+import { downloadFailureText } from '../lib/note-text.ts';
 import { AnafDetails } from './document/AnafDetails.tsx';
 import { AttachmentList } from './document/AttachmentList.tsx';
 import { BuyerMessages } from './document/BuyerMessages.tsx';
@@ -66,6 +67,8 @@ export function InvoiceDocumentScreen({ cif, messageId, direction, filters }: In
   }
 
   const value = document.data;
+  // A failed download's own reason follows the state's sentence.
+  const failure = value.row.state !== 'downloaded' && value.row.failureKind ? downloadFailureText(t, value.row) : null;
   return (
     <Stack gap="md" maw={1100}>
       <Group justify="space-between" wrap="wrap">
@@ -83,7 +86,12 @@ export function InvoiceDocumentScreen({ cif, messageId, direction, filters }: In
           <AnafErrorTable errors={value.errors} />
         </Alert>
       ) : null}
-      {value.problem ? <Alert color="orange">{t('document.problem', { problem: t(PROBLEM_KEYS[value.row.state]) })}</Alert> : null}
+      {value.problem ? (
+        <Alert color="orange">
+          {t('document.problem', { problem: t(PROBLEM_KEYS[value.row.state]) })}
+          {failure ? ` ${failure}` : ''}
+        </Alert>
+      ) : null}
       {!value.invoice && value.errors.length === 0 && !value.problem ? (
         <Alert color="blue">{t('document.notDownloaded')}</Alert>
       ) : null}

@@ -35,6 +35,17 @@ describe('ActivityScreen', () => {
     expect(await screen.findByText(/Ultima sincronizare a eșuat: The token is not valid/)).toBeTruthy();
   });
 
+  test('words a sync error by its kind', async () => {
+    const stopped = {
+      ...syncProgress[1]!,
+      error: 'Downloads stopped: The login expired.',
+      errorKind: 'downloadsStopped' as const,
+      errorValues: { messageId: '3001', cause: { code: 'auth.expired', message: 'The login expired.', details: {} } },
+    };
+    renderWithApp(<ActivityScreen />, { ...handlers(), 'sync.status': () => [syncProgress[0]!, stopped] });
+    expect(await screen.findByText('Descărcările s-au oprit la mesajul 3001. Autentificarea a expirat. Autentificați-vă din nou în pagina Conturi.')).toBeTruthy();
+  });
+
   test('starts a sync of one company', async () => {
     const { fake } = renderWithApp(<ActivityScreen />, handlers());
     fireEvent.click(await screen.findByRole('button', { name: 'Sincronizează firma 16420060' }));

@@ -74,6 +74,30 @@ describe('buyer messages on the invoice document', () => {
     ).toBeTruthy();
   });
 
+  test('words a failed download', async () => {
+    renderDocument([
+      buyerMessage({
+        text: null,
+        state: 'failed',
+        failureReason: 'Pentru id=3000000101 nu exista',
+        failureKind: 'rejected',
+        failureValues: {
+          cause: {
+            code: 'anaf.notFound',
+            message: 'Pentru id=3000000101 nu exista',
+            details: { kind: 'notFound' },
+          },
+        },
+      }),
+    ]);
+    const section = await screen.findByRole('region', {
+      name: 'Mesajele cumpărătorului',
+    });
+    expect(section.textContent).toContain(
+      'ANAF a refuzat descărcarea mesajului. ANAF nu găsește mesajul cerut.',
+    );
+  });
+
   test('hides the section without messages', async () => {
     const { fake } = renderDocument([]);
     await screen.findByRole('heading', { name: 'Factura FCT-10001' });

@@ -47,6 +47,26 @@ describe('InvoiceDocumentScreen', () => {
     expect(screen.queryByText(new RegExp(expired.problem))).toBeNull();
   });
 
+  test('adds a failed download reason', async () => {
+    const failed = {
+      ...sampleDocument,
+      row: {
+        ...sampleDocument.row,
+        state: 'failed' as const,
+        failureReason: 'The request was rejected',
+        failureKind: 'rejected' as const,
+        failureValues: { cause: { code: 'anaf.rejected', message: 'The request was rejected', details: {} } },
+      },
+      invoice: null,
+      problem: 'The download failed: The request was rejected.',
+    };
+    renderWithApp(<InvoiceDocumentScreen cif="2816464" messageId="3000000001" direction="received" />, {
+      'invoices.document': () => failed,
+    });
+    expect(await screen.findByText(/ANAF a refuzat descărcarea mesajului\. ANAF a respins cererea\./)).toBeTruthy();
+    expect(screen.queryByText(/The request was rejected/)).toBeNull();
+  });
+
   test('starts a browser download for a served file', async () => {
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
     const { fake } = renderWithApp(<InvoiceDocumentScreen cif="2816464" messageId="3000000001" direction="received" />, {

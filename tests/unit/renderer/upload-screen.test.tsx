@@ -105,6 +105,25 @@ describe('UploadScreen history', () => {
     await waitFor(() => expect(fake.callsTo('uploads.resolveUnknown')).toEqual([{ uploadId: lost.id, decision: 'markSent' }]));
   });
 
+  test('words a note in Romanian', async () => {
+    const rejected: UploadRecord = {
+      ...uploads[2]!,
+      state: 'processing',
+      note: 'ANAF rejected the invoice; the app is still fetching its list of errors.',
+      noteParts: [{ kind: 'rejectedFetchingErrors', values: { uploadIndex: '5009871203', messageId: '3001' } }],
+    };
+    renderWithApp(<UploadScreen />, handlers({ 'uploads.list': () => [rejected] }));
+    const row = (await screen.findByText(rejected.fileName)).closest('tr');
+    expect(row?.textContent).toContain('ANAF a respins factura (încărcarea 5009871203); aplicația descarcă încă lista de erori (mesajul 3001).');
+    expect(row?.textContent).not.toContain('ANAF rejected the invoice');
+  });
+
+  test('shows an English note without kinds', async () => {
+    const old: UploadRecord = { ...uploads[2]!, note: 'Written before notes had kinds.' };
+    renderWithApp(<UploadScreen />, handlers({ 'uploads.list': () => [old] }));
+    expect(await screen.findByText('Written before notes had kinds.')).toBeTruthy();
+  });
+
   test('shows an empty state without uploads', async () => {
     renderWithApp(<UploadScreen />, handlers());
     expect(await screen.findByText('Nicio încărcare')).toBeTruthy();

@@ -2,6 +2,7 @@ import { Button, Group, Progress, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { SyncProgress } from '../../../../shared/domain.ts';
 import { formatDateTime } from '../../lib/format.ts';
+import { syncErrorText } from '../../lib/note-text.ts';
 
 /** Share of listed messages that are done (downloaded, already archived, expired or failed). */
 export function syncPercent(progress: SyncProgress): number {
@@ -61,7 +62,7 @@ export function SyncRow({ name, progress, cif, starting, onSync }: SyncRowProps)
           </Text>
           {progress.error ? (
             <Text size="xs" c="red">
-              {t('activity.syncError', { message: progress.error })}
+              {progress.errorKind ? syncErrorText(t, progress) : t('activity.syncError', { message: progress.error })}
             </Text>
           ) : null}
         </>

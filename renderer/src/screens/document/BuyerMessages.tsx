@@ -10,6 +10,7 @@ import type { BuyerMessage } from '../../../../shared/domain.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { getApi, unwrap } from '../../ipc/api.ts';
 import { formatDateTime } from '../../lib/format.ts';
+import { downloadFailureText } from '../../lib/note-text.ts';
 import { queryKeys } from '../../queries.ts';
 
 // NOTE: these strings are kept here so this section stays in one file.
@@ -47,7 +48,7 @@ export function BuyerMessages({
   cif: string;
   uploadIndex: string;
 }) {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   const strings = stringsFor(i18n.language);
   // Under the company's invoice key, so a sync that changes the archive
   // refreshes it with the lists.
@@ -83,6 +84,7 @@ export function BuyerMessages({
           <MessageCard
             key={message.messageId}
             message={message}
+            failure={downloadFailureText(t, message)}
             strings={strings}
             language={i18n.language}
           />
@@ -94,10 +96,13 @@ export function BuyerMessages({
 
 function MessageCard({
   message,
+  failure,
   strings,
   language,
 }: {
   message: BuyerMessage;
+  /** The failure reason in the interface language, or null. */
+  failure: string | null;
   strings: Strings;
   language: string;
 }) {
@@ -113,16 +118,18 @@ function MessageCard({
           </Badge>
         ) : null}
       </Group>
-      <MessageBody message={message} strings={strings} />
+      <MessageBody message={message} failure={failure} strings={strings} />
     </Paper>
   );
 }
 
 function MessageBody({
   message,
+  failure,
   strings,
 }: {
   message: BuyerMessage;
+  failure: string | null;
   strings: Strings;
 }) {
   if (message.text !== null && message.text !== '') {
@@ -133,7 +140,7 @@ function MessageBody({
     );
   }
   if (message.state === 'downloaded') {
-    const reason = message.failureReason ? `: ${message.failureReason}` : '';
+    const reason = failure ? `: ${failure}` : '';
     return (
       <Text size="sm" c="orange">
         {strings.unreadable}
@@ -143,7 +150,7 @@ function MessageBody({
   }
   return (
     <Text size="sm" c="dimmed">
-      {message.failureReason ?? strings.notDownloaded}
+      {failure ?? strings.notDownloaded}
     </Text>
   );
 }

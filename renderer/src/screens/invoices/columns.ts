@@ -19,6 +19,7 @@ import { SORT_FIELDS } from '../../../../shared/domain.ts';
 import type { InvoiceListRow } from '../../../../shared/ipc/contract.ts';
 import { errorSummary } from '../../lib/anaf-errors.ts';
 import { formatAmount, formatDate, formatDateTime } from '../../lib/format.ts';
+import { downloadFailureText } from '../../lib/note-text.ts';
 import { PartnerCell } from './PartnerCell.tsx';
 
 type Column = ColDef<InvoiceListRow>;
@@ -93,7 +94,7 @@ function stateColumn(t: TFunction): Column {
     valueFormatter: (params: ValueFormatterParams<InvoiceListRow>) =>
       params.value ? stateLabel(t, params.value as MessageState) : '',
     tooltip: (params: TooltipCallbackParams<InvoiceListRow>) =>
-      params.data?.failureReason ?? null,
+      params.data ? downloadFailureText(t, params.data) : null,
   };
 }
 

@@ -5,6 +5,7 @@ import type { UploadRecord } from '../../../../shared/domain.ts';
 import { AnafErrorTable } from '../../components/anaf/AnafErrorTable.tsx';
 import { StatusTimeline } from '../../components/StatusTimeline.tsx';
 import { formatDateTime } from '../../lib/format.ts';
+import { uploadNoteText } from '../../lib/note-text.ts';
 import { UPLOAD_STATE_LOOK } from '../../lib/upload/states.ts';
 import { STATE_KEYS } from './labels.ts';
 import { UnknownOutcomeDecision } from './UnknownOutcomeDecision.tsx';
@@ -26,6 +27,7 @@ export function UploadHistoryRow({ record, companyName, describeUpload }: Upload
   const look = UPLOAD_STATE_LOOK[record.state];
 
   const detailsOpen = (showErrors && record.errors.length > 0) || record.state === 'needsDecision';
+  const note = uploadNoteText(t, record, { language: i18n.language, describeUpload });
 
   return (
     <>
@@ -56,7 +58,7 @@ export function UploadHistoryRow({ record, companyName, describeUpload }: Upload
               </Text>
             ) : null}
             {record.replaces ? <Text size="sm">{t('upload.replaces', { id: describeUpload(record.replaces) })}</Text> : null}
-            {record.note ? <Text size="sm">{record.note}</Text> : null}
+            {note ? <Text size="sm">{note}</Text> : null}
             {record.errors.length > 0 ? (
               <Button size="compact-xs" variant="subtle" color="red" onClick={() => setToggled(!showErrors)} aria-expanded={showErrors}>
                 {t('upload.showErrors', { count: record.errors.length })}
