@@ -44,17 +44,17 @@ export function useInvoiceDatasource(
       getRows(params: IGetRowsParams<InvoiceListRow>) {
         const sort = sortFromGrid(params.sortModel);
         const limit = params.endRow - params.startRow;
-        // Later blocks skip the whole filter's totals, because the first
-        // block reports them and the grid keeps the row count it gave.
-        // NOTE: after `invoices.changed` the totals and row count update
-        // only when the refresh reloads the first block, and the grid
-        // drops that block after loading 50 others (`maxBlocksInCache`).
+        // Later blocks skip the whole filter's totals while the first
+        // block's are current, because the grid keeps the row count it
+        // gave. After `invoices.changed`, or once the cache dropped the
+        // first block, the next block to load asks for them again.
+        const first: InvoiceQuery = { ...base, offset: 0, limit, ...(sort ? { sort } : {}) };
+        const firstState = client.getQueryState(queryKeys.invoicePage(first));
+        const totalsCurrent = firstState?.status === 'success' && !firstState.isInvalidated;
         const page: InvoiceQuery = {
-          ...base,
+          ...first,
           offset: params.startRow,
-          limit,
-          ...(sort ? { sort } : {}),
-          ...(params.startRow > 0 ? { withTotals: false } : {}),
+          ...(params.startRow > 0 && totalsCurrent ? { withTotals: false } : {}),
         };
         client
           .fetchQuery({
