@@ -130,9 +130,10 @@ export function downloadFailureText(
   t: TFunction,
   row: FailedDownload,
 ): string | null {
-  if (!row.failureKind || !row.failureValues) return row.failureReason;
+  const cause = row.failureValues?.cause;
+  if (!row.failureKind || !cause) return row.failureReason;
   const loose = t as unknown as LooseT;
   return loose(`downloadFailures.${row.failureKind}`, {
-    cause: causeText(t, row.failureValues.cause).message,
+    cause: causeText(t, cause).message,
   });
 }

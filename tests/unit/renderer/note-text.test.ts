@@ -190,6 +190,15 @@ describe('downloadFailureText', () => {
     );
   });
 
+  it('falls back without a cause', () => {
+    const row = {
+      failureReason: 'Old reason',
+      failureKind: 'rejected' as const,
+      failureValues: {} as never,
+    };
+    expect(downloadFailureText(ro, row)).toBe('Old reason');
+  });
+
   it('falls back to the English reason', () => {
     expect(downloadFailureText(ro, { failureReason: 'Old reason' })).toBe(
       'Old reason',
