@@ -503,12 +503,16 @@ export class UploadService {
 
   #resendLater(id: string, delayMs?: number): void {
     const delay = delayMs ?? this.#runtime.settings.resendDelayMs;
-    this.#resendAt.set(id, this.#clock.now() + delay);
+    const at = this.#clock.now() + delay;
+    this.#resendAt.set(id, at);
+    // A timer may fire a millisecond before the wall clock reaches `at`, so
+    // the wait is cleared here rather than compared again in the pump.
+    const due = (): void => {
+      if (this.#resendAt.get(id) === at) this.#resendAt.delete(id);
+      this.#pump();
+    };
     this.#track(
-      this.#clock.sleep(delay, this.#closing.signal).then(
-        () => this.#pump(),
-        () => undefined,
-      ),
+      this.#clock.sleep(delay, this.#closing.signal).then(due, () => undefined),
     );
   }
 
