@@ -157,6 +157,7 @@ export const en: Strings = {
     datePlaceholder: 'from – to',
     amountMin: 'Minimum total',
     amountMax: 'Maximum total',
+    amountInvalid: 'Invalid amount, e.g. 1234.56',
     stateFilter: 'State',
     anyState: 'Any',
     clearFilters: 'Clear filters',

@@ -155,6 +155,7 @@ export const ro = {
     datePlaceholder: 'de la – până la',
     amountMin: 'Total minim',
     amountMax: 'Total maxim',
+    amountInvalid: 'Sumă nevalidă, de ex. 1.234,56',
     stateFilter: 'Stare',
     anyState: 'Oricare',
     clearFilters: 'Șterge filtrele',

@@ -4,9 +4,10 @@
  */
 import type { Direction, InvoiceQuery, MessageState, SortField } from '../../../../shared/domain.ts';
 import { SORT_FIELDS } from '../../../../shared/domain.ts';
+import { parseAmountText } from './amount-text.ts';
 
-/** Mantine's NumberInput reports an empty field as ''. */
-export type AmountValue = number | '';
+/** An amount field's text as typed; it is parsed only when building the query. */
+export type AmountValue = string;
 
 export interface InvoiceFilterValues {
   partner: string;
@@ -37,7 +38,7 @@ function orderedPair<T>(low: T | undefined, high: T | undefined, greater: (a: T,
 }
 
 function amountOrUndefined(value: AmountValue): number | undefined {
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+  return parseAmountText(value);
 }
 
 function isoDateOrUndefined(value: string | null): string | undefined {

@@ -1,7 +1,8 @@
-import { Button, Group, NumberInput, Select, TextInput } from '@mantine/core';
+import { Button, Group, Select, TextInput } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { useTranslation } from 'react-i18next';
 import type { MessageState } from '../../../../shared/domain.ts';
+import { isInvalidAmountText } from '../../lib/invoices/amount-text.ts';
 import { countActiveFilters, EMPTY_FILTERS, type InvoiceFilterValues } from '../../lib/invoices/filters.ts';
 import { stateLabel } from './columns.ts';
 
@@ -47,23 +48,23 @@ export function InvoiceFilters({ values, onChange }: InvoiceFiltersProps) {
         value={[values.dateFrom, values.dateTo]}
         onChange={([from, to]) => onChange({ ...values, dateFrom: from, dateTo: to })}
       />
-      <NumberInput
+      <TextInput
         size="xs"
-        w={100}
+        w={110}
+        inputMode="decimal"
         label={t('invoices.amountMin')}
         value={values.amountMin}
-        onChange={(value) => set('amountMin', typeof value === 'number' ? value : '')}
-        decimalScale={2}
-        hideControls
+        error={isInvalidAmountText(values.amountMin) ? t('invoices.amountInvalid') : undefined}
+        onChange={(event) => set('amountMin', event.currentTarget.value)}
       />
-      <NumberInput
+      <TextInput
         size="xs"
-        w={100}
+        w={110}
+        inputMode="decimal"
         label={t('invoices.amountMax')}
         value={values.amountMax}
-        onChange={(value) => set('amountMax', typeof value === 'number' ? value : '')}
-        decimalScale={2}
-        hideControls
+        error={isInvalidAmountText(values.amountMax) ? t('invoices.amountInvalid') : undefined}
+        onChange={(event) => set('amountMax', event.currentTarget.value)}
       />
       <Select
         size="xs"
