@@ -5,6 +5,13 @@
  * A rejected upload shows the errors ANAF listed. Labels are in Romanian,
  * as on a Romanian invoice.
  */
+import {
+  codeName,
+  MEANS_NAMES,
+  TYPE_CODE_NAMES,
+  UNIT_NAMES,
+  VAT_CATEGORY_NAMES,
+} from '../../../shared/code-lists.ts';
 import type { InvoiceDocument } from '../../../shared/domain.ts';
 import type {
   DecimalValue,
@@ -97,7 +104,7 @@ function heading(doc: Doc, title: string, invoice: Invoice): void {
     ['Număr', invoice.number],
     ['Data emiterii', formatDate(invoice.issueDate)],
     ['Data scadenței', formatDate(invoice.dueDate)],
-    ['Tip', invoice.typeCode],
+    ['Tip', formatTypeCode(invoice.typeCode)],
     ['Moneda', invoice.currency],
     ['Moneda TVA', invoice.taxCurrency],
     ['Referință cumpărător', invoice.buyerReference],
@@ -146,7 +153,8 @@ function party(
     doc,
     [
       ['Denumire comercială', value.tradingName],
-      ['CIF', value.vatId ?? value.cif],
+      ['CIF', value.cif],
+      ['Cod TVA', value.vatId],
       ['Nr. înregistrare', value.registrationNumber],
       ['Informații juridice', value.legalInfo],
       [
@@ -175,9 +183,9 @@ function lines(doc: Doc, invoice: Invoice): void {
     doc,
     [
       { label: 'Nr.', width: 28 },
-      { label: 'Denumire', width: 187 },
+      { label: 'Denumire', width: 162 },
       { label: 'Cantitate', width: 55, align: 'right' },
-      { label: 'U.M.', width: 35 },
+      { label: 'U.M.', width: 60 },
       { label: 'Preț unitar', width: 65, align: 'right' },
       { label: 'Cotă TVA', width: 50, align: 'right' },
       { label: 'Valoare', width: CONTENT_WIDTH - 420, align: 'right' },
@@ -186,7 +194,7 @@ function lines(doc: Doc, invoice: Invoice): void {
       line.id ?? String(index + 1),
       [line.name, line.description, line.note].filter(Boolean).join('\n'),
       formatQuantity(line.quantity),
-      line.unitCode ?? '',
+      codeName(UNIT_NAMES, line.unitCode) ?? line.unitCode ?? '',
       formatAmount(line.price),
       formatRate(line.vatCategory, line.vatRate),
       formatAmount(line.netAmount),
@@ -219,14 +227,14 @@ function vatBreakdown(doc: Doc, invoice: Invoice): void {
   table(
     doc,
     [
-      { label: 'Categorie', width: 70 },
-      { label: 'Cotă', width: 60, align: 'right' },
-      { label: 'Bază impozabilă', width: 110, align: 'right' },
-      { label: 'TVA', width: 100, align: 'right' },
-      { label: 'Motiv scutire', width: CONTENT_WIDTH - 340 },
+      { label: 'Categorie', width: 110 },
+      { label: 'Cotă', width: 50, align: 'right' },
+      { label: 'Bază impozabilă', width: 100, align: 'right' },
+      { label: 'TVA', width: 90, align: 'right' },
+      { label: 'Motiv scutire', width: CONTENT_WIDTH - 350 },
     ],
     invoice.vatBreakdown.map((row) => [
-      row.category ?? '',
+      codeName(VAT_CATEGORY_NAMES, row.category) ?? row.category ?? '',
       row.rate ? `${formatDecimal(row.rate.text)}%` : '',
       formatAmount(row.taxableAmount),
       formatAmount(row.taxAmount),
@@ -260,7 +268,7 @@ function payment(doc: Doc, invoice: Invoice): void {
   sectionTitle(doc, 'Plată');
   for (const means of invoice.paymentMeans) {
     labelledLines(doc, [
-      ['Mod de plată', [means.code, means.text].filter(Boolean).join(' - ')],
+      ['Mod de plată', formatMeans(means.code, means.text)],
       ['IBAN', means.iban],
       ['Titular cont', means.accountName],
       ['BIC', means.bic],
@@ -341,12 +349,25 @@ function formatQuantity(value: DecimalValue | null): string {
   return value ? formatDecimal(value.text) : '';
 }
 
+/** Formats a rate, naming its VAT category unless it is standard. */
 function formatRate(
   category: string | null,
   rate: DecimalValue | null,
 ): string {
   const percent = rate ? `${formatDecimal(rate.text)}%` : '';
-  return category && category !== 'S'
-    ? `${percent} ${category}`.trim()
-    : percent;
+  if (!category || category === 'S') return percent;
+  const name = codeName(VAT_CATEGORY_NAMES, category) ?? category;
+  return `${percent} ${name}`.trim();
+}
+
+/** Formats `380 (factură)` as the invoice view does. An unknown code stays bare. */
+function formatTypeCode(code: string | null): string | null {
+  const name = codeName(TYPE_CODE_NAMES, code);
+  return name ? `${code} (${name})` : code;
+}
+
+/** Names the payment means (or keeps its code) and appends the invoice's text. */
+function formatMeans(code: string | null, text: string | null): string {
+  const name = codeName(MEANS_NAMES, code) ?? code;
+  return [name, text].filter(Boolean).join(' — ');
 }

@@ -38,6 +38,7 @@ beforeAll(async () => {
       direction: 'errors',
     }),
     listedMessage({ downloadId: '3003' }),
+    listedMessage({ downloadId: '3004' }),
   ]);
   const lines = Array.from({ length: 60 }, (_, i) => ({
     name: `Țiglă ceramică roșie ${i + 1}`,
@@ -81,7 +82,32 @@ beforeAll(async () => {
       ]),
     ),
   );
+  await fixture.archive.storeDownload(
+    CIF,
+    '3004',
+    await messageZip('53004', codedInvoiceXml()),
+  );
 });
+
+/**
+ * An invoice whose codes the PDF must name: hours, a reverse-charge line
+ * and payment means 42, built by swapping the builder's default codes.
+ */
+function codedInvoiceXml(): string {
+  return invoiceXml({
+    number: 'COD-2025-0004',
+    issueDate: '2025-03-03',
+    seller: { cif: '24019370', name: 'Ştefănescu Ţesătorie SRL' },
+    buyer: { cif: CIF, name: 'Carpatica Distribuție SRL' },
+    lines: [{ name: 'Consultanță fiscală', quantity: 3, price: 200, rate: 0 }],
+  })
+    .replace('unitCode="H87"', 'unitCode="HUR"')
+    .replaceAll('<cbc:ID>Z</cbc:ID>', '<cbc:ID>AE</cbc:ID>')
+    .replace(
+      '<cbc:PaymentMeansCode>30</cbc:PaymentMeansCode>',
+      '<cbc:PaymentMeansCode>42</cbc:PaymentMeansCode>',
+    );
+}
 
 afterAll(() => {
   fixture.close();
@@ -148,6 +174,48 @@ describe('renderDocumentPdf of an invoice', () => {
 
   it('continues long line tables on more pages', () => {
     expect(pages).toBeGreaterThan(1);
+  });
+});
+
+describe('renderDocumentPdf code names', () => {
+  let text = '';
+
+  beforeAll(async () => {
+    const document = await fixture.archive.getDocument(CIF, '3004');
+    ({ text } = await pdfText(await renderDocumentPdf(document)));
+  });
+
+  it('names the type code', () => {
+    expect(text).toContain('380 (factură)');
+  });
+
+  it('names the payment means', () => {
+    expect(text).toContain('plată în cont bancar');
+    expect(text).not.toMatch(/Mod de plată:\s+42/);
+  });
+
+  it('names the unit', () => {
+    expect(text).toContain('oră');
+    expect(text).not.toContain('HUR');
+  });
+
+  it('names the VAT category', () => {
+    expect(text).toContain('taxare inversă');
+    expect(text).not.toMatch(/\bAE\b/);
+  });
+
+  it('labels the VAT id apart from the CIF', () => {
+    expect(text).toMatch(/CIF:\s+24019370/);
+    expect(text).toMatch(/Cod TVA:\s+RO24019370/);
+  });
+});
+
+describe('renderDocumentPdf unit names', () => {
+  it('names pieces and leaves no raw code', async () => {
+    const document = await fixture.archive.getDocument(CIF, '3001');
+    const { text } = await pdfText(await renderDocumentPdf(document));
+    expect(text).toContain('bucată');
+    expect(text).not.toContain('H87');
   });
 });
 

@@ -1,22 +1,7 @@
 import { Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { MEANS_NAMES } from '../../../../shared/code-lists.ts';
 import type { Invoice } from '../../../../shared/invoice.ts';
-
-/** UNTDID 4461 payment means codes that appear on Romanian invoices. */
-const MEANS_NAMES: Record<string, { ro: string; en: string }> = {
-  '1': { ro: 'nespecificat', en: 'not defined' },
-  '10': { ro: 'numerar', en: 'cash' },
-  '20': { ro: 'cec', en: 'cheque' },
-  '30': { ro: 'transfer bancar', en: 'credit transfer' },
-  '31': { ro: 'transfer de debit', en: 'debit transfer' },
-  '42': { ro: 'plată în cont bancar', en: 'payment to bank account' },
-  '48': { ro: 'card bancar', en: 'bank card' },
-  '49': { ro: 'debit direct', en: 'direct debit' },
-  '57': { ro: 'acord permanent', en: 'standing agreement' },
-  '58': { ro: 'transfer SEPA', en: 'SEPA credit transfer' },
-  '59': { ro: 'debit direct SEPA', en: 'SEPA direct debit' },
-  '97': { ro: 'compensare', en: 'clearing between partners' },
-};
 
 function meansName(code: string | null, text: string | null, language: string): string {
   const known = code ? MEANS_NAMES[code] : undefined;
