@@ -8,7 +8,8 @@
  * Romania time (`2025-01-31 13:30`), no thousands separator. Romanian regional settings use the comma as the decimal
  * separator, so spreadsheets and import dialogs there expect `;` between
  * fields. The other choice is `,` between fields with `.` decimals.
- * Headers are in Romanian. Credit notes have negative amounts, as in the
+ * Headers, directions and message states are in Romanian, because the
+ * export options carry no language. Credit notes have negative amounts, as in the
  * archive's index.
  */
 import type { InvoiceQuery } from '../../../shared/domain.ts';
@@ -55,6 +56,14 @@ const DIRECTION_NAMES: Record<string, string> = {
   received: 'primită',
   sent: 'emisă',
   errors: 'eroare',
+};
+
+/** Romanian words for a message's state. */
+const STATE_NAMES: Record<string, string> = {
+  listed: 'listată',
+  downloaded: 'descărcată',
+  expired: 'expirată la ANAF',
+  failed: 'eșuată',
 };
 
 const INVOICE_HEADER = [
@@ -148,16 +157,30 @@ function csvFormat(options: CsvOptions): CsvFormat {
   return { delimiter, decimalSeparator };
 }
 
-/** Returns the key of a VAT column pair: the rate, and the category unless it is `S`. */
+/**
+ * Returns the key of a VAT column pair: the rate, and the category unless
+ * it is `S`. The rate is written the Romanian way (`19%`, `9,5%`), so
+ * `19.00` and `19` in different XMLs share one column.
+ */
 function vatKey(vat: VatRow): string {
-  const rate = vat.rate ?? '?';
+  const rate = vat.rate === null ? '?' : romanianRate(vat.rate);
   return vat.category && vat.category !== 'S'
     ? `${rate}% (${vat.category})`
     : `${rate}%`;
 }
 
+/** Formats `19.00` as `19` and `9.50` as `9,5`. Other text stays as is. */
+function romanianRate(rate: string): string {
+  const match = /^(\d+)(?:\.(\d*))?$/.exec(rate.trim());
+  if (!match) return rate;
+  const whole = String(Number(match[1]));
+  const fraction = (match[2] ?? '').replace(/0+$/, '');
+  return fraction ? `${whole},${fraction}` : whole;
+}
+
 function compareVatKeys(a: string, b: string): number {
-  return parseFloat(b) - parseFloat(a) || a.localeCompare(b);
+  const value = (key: string) => parseFloat(key.replace(',', '.'));
+  return value(b) - value(a) || a.localeCompare(b);
 }
 
 function invoiceRows(
@@ -231,7 +254,7 @@ function invoiceCells(
     textCell(row.uploadIndex, format),
     textCell(row.messageId, format),
     romaniaTimeCell(row.createdAt, format),
-    textCell(row.state, format),
+    textCell(STATE_NAMES[row.state] ?? row.state, format),
   ];
 }
 
