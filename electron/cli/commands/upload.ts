@@ -49,7 +49,7 @@ export function registerUploadCommand(program: Command, run: RunCommand): void {
     )
     .argument(
       '<files...>',
-      'XML files, or folders whose .xml files are uploaded',
+      'XML files, or folders whose .xml files (in subfolders too) are uploaded',
     )
     .option(
       '--cif <cif>',

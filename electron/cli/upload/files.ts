@@ -23,7 +23,12 @@ export interface UploadFile {
   cif: string | null;
 }
 
-/** Expands folders into the `.xml` files directly inside them, sorted by name. */
+/**
+ * Expands folders into the `.xml` files below them, as the desktop app does
+ * for a dropped folder. Entries are taken in name order at each level, and
+ * symlinked folders are not followed, so a link loop cannot recurse forever.
+ * A named path that is not a folder is kept as given.
+ */
 export function expandPaths(paths: readonly string[]): string[] {
   return paths.flatMap((given) => {
     let isFolder = false;
@@ -32,13 +37,35 @@ export function expandPaths(paths: readonly string[]): string[] {
     } catch {
       // Missing or unreadable: reported when the file is read.
     }
-    if (!isFolder) return [given];
-    return fs
-      .readdirSync(given)
-      .filter((name) => name.toLowerCase().endsWith('.xml'))
-      .sort()
-      .map((name) => path.join(given, name));
+    return isFolder ? folderXmlFiles(given) : [given];
   });
+}
+
+function folderXmlFiles(folder: string): string[] {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(folder, { withFileTypes: true });
+  } catch {
+    // Kept as a path so that reading it reports the folder as unreadable.
+    return [folder];
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return entries.flatMap((entry) => {
+    const child = path.join(folder, entry.name);
+    if (entry.isDirectory()) return folderXmlFiles(child);
+    if (!entry.name.toLowerCase().endsWith('.xml')) return [];
+    return isLinkToFolder(entry, child) ? [] : [child];
+  });
+}
+
+/** Tells whether a symlink points at a folder (which is not followed). */
+function isLinkToFolder(entry: fs.Dirent, file: string): boolean {
+  if (!entry.isSymbolicLink()) return false;
+  try {
+    return fs.statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 export function readUploadFile(file: string): UploadFile {
