@@ -45,6 +45,7 @@ import {
 import { InvoiceSearch } from './query.ts';
 import { recoverArchive, type RecoveryReport } from './recovery.ts';
 import { ROW_COLUMNS, toInvoiceRow, type StoredRow } from './rows.ts';
+import { folderFailure } from './target-folder.ts';
 import { absoluteZipPath } from './zip-path.ts';
 import {
   readFileIfExists,
@@ -343,7 +344,14 @@ export class Archive {
     const move = (async () => {
       const target = await prepareNewRoot(this.#root, newRoot);
       await this.#exclusive(async () => {
-        await moveFiles(this.#store, this.#root, target, this.#logger);
+        try {
+          await moveFiles(this.#store, this.#root, target, this.#logger);
+        } catch (error) {
+          // A full disk or a denied write in the new folder names that folder.
+          const failedPath = (error as NodeJS.ErrnoException).path ?? '';
+          if (!failedPath.startsWith(target)) throw error;
+          throw folderFailure(error, target) ?? error;
+        }
         this.#root = target;
       });
     })();

@@ -14,6 +14,7 @@ import { DIR_MODE } from '../data/files.ts';
 import type { Logger } from '../log/logger.ts';
 
 import type { MessageStore, StoredFile } from './message-store.ts';
+import { checkTargetFolder, folderFailure } from './target-folder.ts';
 import { absoluteZipPath } from './zip-path.ts';
 import { readFileIfExists, sha256Hex, writeFileDurably } from './zip-files.ts';
 
@@ -23,7 +24,8 @@ export const META_MOVE_CLEANUP = 'move_cleanup';
 
 /**
  * Checks a new root: absolute, different from the current one, and neither
- * inside the other (a copy into itself would never end). Creates it.
+ * inside the other (a copy into itself would never end), and a folder this
+ * process can create files in (see `checkTargetFolder`). Creates it.
  */
 export async function prepareNewRoot(
   current: string,
@@ -43,7 +45,12 @@ export async function prepareNewRoot(
       `The archive folder '${target}' is the current archive folder '${from}', or one contains the other. Choose a separate folder.`,
     );
   }
-  await fs.promises.mkdir(target, { recursive: true, mode: DIR_MODE });
+  await checkTargetFolder(target);
+  try {
+    await fs.promises.mkdir(target, { recursive: true, mode: DIR_MODE });
+  } catch (error) {
+    throw folderFailure(error, target) ?? error;
+  }
   return target;
 }
 
