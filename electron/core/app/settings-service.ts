@@ -3,6 +3,8 @@
  * that is missing or invalid falls back to its default (and is logged), so a
  * hand-edited or older settings file never stops the app.
  */
+import path from 'node:path';
+
 import {
   DEFAULT_SETTINGS,
   settingsSchema,
@@ -10,6 +12,7 @@ import {
   type SettingsPatch,
 } from '../../../shared/settings.ts';
 import { AppFailure } from '../../../shared/result.ts';
+import { folderFailure } from '../archive/target-folder.ts';
 import type { Logger } from '../log/logger.ts';
 
 /** The persistence behind settings: electron-store in Electron, `conf` elsewhere. */
@@ -36,6 +39,20 @@ export function normaliseSettings(stored: Record<string, unknown>, logger: Logge
   return settingsSchema.parse(result);
 }
 
+/**
+ * Writes through the store, turning a denied write or a full disk into an
+ * `input.invalid` failure that names the settings file's folder.
+ */
+function writeSettings(store: SettingsStore, settings: Settings): void {
+  try {
+    store.write(settings);
+  } catch (error) {
+    const failedPath = (error as NodeJS.ErrnoException).path;
+    if (typeof failedPath !== 'string') throw error;
+    throw folderFailure(error, path.dirname(failedPath)) ?? error;
+  }
+}
+
 export function createSettingsService(store: SettingsStore, logger: Logger): SettingsService {
   const log = logger.child('settings');
   let current = normaliseSettings(store.read(), log);
@@ -52,7 +69,7 @@ export function createSettingsService(store: SettingsStore, logger: Logger): Set
           setting: issue?.path.map(String).join('.') ?? '',
         });
       }
-      store.write(next.data);
+      writeSettings(store, next.data);
       current = next.data;
       log.info('Settings changed', { fields: Object.keys(patch) });
       for (const listener of listeners) listener(current);
