@@ -28,13 +28,14 @@ export function useInvoiceDatasource(
   query: InvoiceQuery,
   onSummary: (summary: InvoiceListSummary) => void,
   onError: (error: Error) => void,
+  onRows?: (rows: InvoiceListRow[]) => void,
 ): IDatasource {
   const client = useQueryClient();
   // The callbacks change on every render; the data source must not, or the
   // grid would reload from the first row each time.
-  const callbacks = useRef({ onSummary, onError });
+  const callbacks = useRef({ onSummary, onError, onRows });
   useLayoutEffect(() => {
-    callbacks.current = { onSummary, onError };
+    callbacks.current = { onSummary, onError, onRows };
   });
   const queryText = JSON.stringify(query);
 
@@ -64,6 +65,7 @@ export function useInvoiceDatasource(
           })
           .then(
             (result) => {
+              callbacks.current.onRows?.(result.rows);
               params.successCallback(result.rows, lastRow(result, params.startRow, limit));
               if (result.total !== undefined && result.totals !== undefined) {
                 callbacks.current.onSummary({ total: result.total, totals: result.totals });

@@ -29,6 +29,10 @@ import {
   useInvoiceDatasource,
   type InvoiceListSummary,
 } from '../../hooks/useInvoiceDatasource.ts';
+import {
+  widenToContent,
+  type ContentWidths,
+} from '../../lib/invoices/column-widths.ts';
 import { invoiceColumns } from './columns.ts';
 import { EmptyGridOverlay } from './EmptyGridOverlay.tsx';
 
@@ -75,14 +79,23 @@ export const InvoiceGrid = memo(function InvoiceGrid(props: InvoiceGridProps) {
   const { t, i18n } = useTranslation();
   const scheme = useComputedColorScheme('light');
   const [gridApi, setGridApi] = useState<GridApi<InvoiceListRow> | null>(null);
+  const [contentWidths, setContentWidths] = useState<ContentWidths>({});
+  const onRows = useCallback(
+    (rows: InvoiceListRow[]) =>
+      setContentWidths((previous) =>
+        widenToContent(previous, rows, i18n.language),
+      ),
+    [i18n.language],
+  );
   const datasource = useInvoiceDatasource(
     query,
     props.onSummary,
     props.onError,
+    onRows,
   );
   const columns = useMemo(
-    () => invoiceColumns(t, i18n.language, direction),
-    [t, i18n.language, direction],
+    () => invoiceColumns(t, i18n.language, direction, contentWidths),
+    [t, i18n.language, direction, contentWidths],
   );
   const localeText = useMemo(() => gridLocale(i18n.language), [i18n.language]);
 

@@ -23,7 +23,10 @@ export const PartnerCell = memo(function PartnerCell({
       {data.isNew && data.direction === 'received' ? (
         <span className="partner-new">{newLabel}</span>
       ) : null}
-      <span className="partner-name">{name}</span>
+      {/* The column may cut a long name off, so the full name is the tooltip. */}
+      <span className="partner-name" title={name}>
+        {name}
+      </span>
       {data.partnerCif && data.partnerName ? (
         <span className="partner-cif">{data.partnerCif}</span>
       ) : null}

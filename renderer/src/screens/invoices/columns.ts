@@ -18,6 +18,7 @@ import type { Direction, MessageState } from '../../../../shared/domain.ts';
 import { SORT_FIELDS } from '../../../../shared/domain.ts';
 import type { InvoiceListRow } from '../../../../shared/ipc/contract.ts';
 import { errorSummary } from '../../lib/anaf-errors.ts';
+import type { ContentWidths } from '../../lib/invoices/column-widths.ts';
 import { formatAmount, formatDate, formatDateTime } from '../../lib/format.ts';
 import { downloadFailureText } from '../../lib/note-text.ts';
 import { PartnerCell } from './PartnerCell.tsx';
@@ -39,17 +40,24 @@ function sortable(field: keyof InvoiceListRow): boolean {
   return (SORT_FIELDS as readonly string[]).includes(field);
 }
 
+/** Gives a column its default width, or more when its content needs it. */
+function fittedWidth(defaultWidth: number, content: number | undefined): Pick<Column, 'width' | 'minWidth'> {
+  const width = Math.max(defaultWidth, content ?? 0);
+  return { width, minWidth: width };
+}
+
 function amountColumn(
   field: 'net' | 'vat' | 'total',
   header: string,
   language: string,
+  widths: ContentWidths,
 ): Column {
   return {
     colId: field,
     field,
     headerName: header,
     type: 'rightAligned',
-    width: 105,
+    ...fittedWidth(105, widths[field]),
     sortable: sortable(field),
     valueFormatter: (params: ValueFormatterParams<InvoiceListRow>) =>
       formatAmount(params.value as number | null, language),
@@ -85,6 +93,16 @@ function partnerColumn(t: TFunction): Column {
   };
 }
 
+function numberColumn(t: TFunction, widths: ContentWidths): Column {
+  return {
+    colId: 'number',
+    field: 'number',
+    headerName: t('invoices.number'),
+    ...fittedWidth(120, widths.number),
+    sortable: true,
+  };
+}
+
 function stateColumn(t: TFunction): Column {
   return {
     colId: 'state',
@@ -111,21 +129,15 @@ function createdAtColumn(t: TFunction, language: string): Column {
 }
 
 /** Returns the columns of the received and sent tabs. */
-function invoiceTabColumns(t: TFunction, language: string): Column[] {
+function invoiceTabColumns(t: TFunction, language: string, widths: ContentWidths): Column[] {
   return [
     partnerColumn(t),
-    {
-      colId: 'number',
-      field: 'number',
-      headerName: t('invoices.number'),
-      width: 120,
-      sortable: true,
-    },
+    numberColumn(t, widths),
     dateColumn('issueDate', t('invoices.issueDate'), language),
     dateColumn('dueDate', t('invoices.dueDate'), language),
-    amountColumn('net', t('invoices.net'), language),
-    amountColumn('vat', t('invoices.vat'), language),
-    amountColumn('total', t('invoices.total'), language),
+    amountColumn('net', t('invoices.net'), language, widths),
+    amountColumn('vat', t('invoices.vat'), language, widths),
+    amountColumn('total', t('invoices.total'), language, widths),
     {
       colId: 'currency',
       field: 'currency',
@@ -137,16 +149,10 @@ function invoiceTabColumns(t: TFunction, language: string): Column[] {
 }
 
 /** Returns the columns of the errors tab: what was rejected, when, and why. */
-function errorTabColumns(t: TFunction, language: string): Column[] {
+function errorTabColumns(t: TFunction, language: string, widths: ContentWidths): Column[] {
   return [
     partnerColumn(t),
-    {
-      colId: 'number',
-      field: 'number',
-      headerName: t('invoices.number'),
-      width: 120,
-      sortable: true,
-    },
+    numberColumn(t, widths),
     dateColumn('issueDate', t('invoices.issueDate'), language),
     {
       colId: 'uploadIndex',
@@ -171,12 +177,17 @@ function errorTabColumns(t: TFunction, language: string): Column[] {
   ];
 }
 
+/**
+ * Returns the columns of a tab. `widths` are the number and amount columns'
+ * content widths, which only ever widen them.
+ */
 export function invoiceColumns(
   t: TFunction,
   language: string,
   direction: Direction,
+  widths: ContentWidths = {},
 ): Column[] {
   return direction === 'errors'
-    ? errorTabColumns(t, language)
-    : invoiceTabColumns(t, language);
+    ? errorTabColumns(t, language, widths)
+    : invoiceTabColumns(t, language, widths);
 }
