@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import type { SyncProgress, UploadRecord } from '../../../shared/domain.ts';
 import type { EventPayloads } from '../../../shared/ipc/contract.ts';
 import { getApi } from '../ipc/api.ts';
+import { syncFailureText } from '../lib/note-text.ts';
 import { upsertUpload } from '../lib/upload/states.ts';
 import { queryKeys } from '../queries.ts';
 
@@ -25,7 +26,15 @@ function applyUpload(client: QueryClient, record: UploadRecord): void {
   }
 }
 
-function applySyncProgress(client: QueryClient, progress: SyncProgress): void {
+/**
+ * Stores a company's sync progress and returns whether this event ends a
+ * run that was seen running with a failure, so the failure is announced
+ * once and not for every later status of the same run.
+ */
+function applySyncProgress(client: QueryClient, progress: SyncProgress): boolean {
+  const previous = client
+    .getQueryData<SyncProgress[]>(queryKeys.syncStatus)
+    ?.find((item) => item.cif === progress.cif);
   client.setQueryData<SyncProgress[]>(queryKeys.syncStatus, (list) => {
     const current = list ?? [];
     const index = current.findIndex((item) => item.cif === progress.cif);
@@ -33,7 +42,7 @@ function applySyncProgress(client: QueryClient, progress: SyncProgress): void {
     const next = [...current];
     next[index] = progress;
     return next;
-  });
+  });  return previous?.running === true && !progress.running && progress.error !== null;
 }
 
 /**
@@ -67,6 +76,14 @@ export function useMainEvents(): void {
         autoClose: notice.level === 'info' ? 5000 : false,
       });
     };
+    const showSyncFailure = (progress: SyncProgress): void => {
+      notifications.show({
+        title: t('companies.syncFailedTitle', { cif: progress.cif }),
+        message: syncFailureText(t, progress),
+        color: 'red',
+        autoClose: false,
+      });
+    };
     const unsubscribers = [
       // A read-only window that took the data folder's lock drops its read-only badge.
       api.on('app.changed', (info) => client.setQueryData(queryKeys.appInfo, info)),
@@ -76,7 +93,9 @@ export function useMainEvents(): void {
       api.on('companies.changed', (companies) => client.setQueryData(queryKeys.companies, companies)),
       api.on('uploads.changed', (record) => applyUpload(client, record)),
       api.on('invoices.changed', ({ cif }) => void client.invalidateQueries({ queryKey: queryKeys.invoices(cif) })),
-      api.on('sync.progress', (progress) => applySyncProgress(client, progress)),
+      api.on('sync.progress', (progress) => {
+        if (applySyncProgress(client, progress)) showSyncFailure(progress);
+      }),
       api.on('queue.changed', (snapshot) => client.setQueryData(queryKeys.queue, snapshot)),
       api.on('notice', showNotice),
     ];

@@ -92,6 +92,7 @@ export const en: Strings = {
     openButton: 'Open the ANAF login',
   },
   companies: {
+    syncFailedTitle: 'Sync of CIF {{cif}} failed',
     heading: 'Companies',
     addHeading: 'Add a company',
     cif: 'CIF',

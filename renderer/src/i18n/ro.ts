@@ -90,6 +90,7 @@ export const ro = {
     openButton: 'Deschide autentificarea ANAF',
   },
   companies: {
+    syncFailedTitle: 'Sincronizarea firmei CIF {{cif}} a eșuat',
     heading: 'Firme',
     addHeading: 'Adaugă o firmă',
     cif: 'CIF',

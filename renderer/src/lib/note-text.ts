@@ -118,6 +118,19 @@ export function syncErrorText(
   return cause?.hint ? `${sentence} ${cause.hint}` : sentence;
 }
 
+/**
+ * Words why a company's last sync failed, or returns null when it did not.
+ * Without a kind from main, the sentence quotes main's English reason.
+ */
+export function syncFailureText(
+  t: TFunction,
+  progress: Pick<SyncProgress, 'error' | 'errorKind' | 'errorValues'>,
+): string | null {
+  if (!progress.error) return null;
+  if (progress.errorKind) return syncErrorText(t, progress);
+  return t('activity.syncError', { message: progress.error });
+}
+
 /** A row whose download may have failed: an invoice row or a buyer message. */
 export interface FailedDownload {
   failureReason: string | null;

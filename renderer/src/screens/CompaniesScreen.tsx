@@ -4,9 +4,10 @@ import { useTranslation } from 'react-i18next';
 import type { ApiPath, CompanySummary } from '../../../shared/domain.ts';
 import { DEFAULT_SETTINGS } from '../../../shared/settings.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
-import { useRunSync } from '../hooks/useActivity.ts';
+import { useRunSync, useSyncStatus } from '../hooks/useActivity.ts';
 import { useAccounts } from '../hooks/useAccounts.ts';
 import { useCompanies } from '../hooks/useCompanies.ts';
+import { syncFailureText } from '../lib/note-text.ts';
 import { notifyError, notifySuccess } from '../lib/notify.ts';
 import { useNavigation } from '../navigation.ts';
 import { useSettings } from '../queries.ts';
@@ -23,9 +24,15 @@ export function CompaniesScreen({ defaultApi }: { defaultApi?: ApiPath | undefin
   const accounts = useAccounts();
   const settings = useSettings();
   const sync = useRunSync();
+  const syncStatus = useSyncStatus();
   const { navigate } = useNavigation();
   const [dialog, setDialog] = useState<Dialog>(null);
   const accountList = accounts.data ?? [];
+
+  const syncFailure = (cif: string): string | null => {
+    const progress = syncStatus.data?.find((item) => item.cif === cif);
+    return progress && !progress.running ? syncFailureText(t, progress) : null;
+  };
 
   const runSync = (cif: string): void =>
     sync.mutate(cif, {
@@ -73,6 +80,7 @@ export function CompaniesScreen({ defaultApi }: { defaultApi?: ApiPath | undefin
                 company={company}
                 account={accountList.find((account) => account.id === company.accountId)}
                 syncing={sync.isPending && sync.variables === company.cif}
+                syncFailure={syncFailure(company.cif)}
                 onOpen={() => navigate({ screen: 'invoices', cif: company.cif, direction: 'received' })}
                 onSync={() => runSync(company.cif)}
                 onEdit={() => setDialog({ kind: 'edit', company })}

@@ -7,13 +7,15 @@ export interface CompanyRowProps {
   company: CompanySummary;
   account: AccountSummary | undefined;
   syncing: boolean;
+  /** The reason the company's last sync failed, with the next step, or null. */
+  syncFailure: string | null;
   onOpen: () => void;
   onSync: () => void;
   onEdit: () => void;
   onRemove: () => void;
 }
 
-export function CompanyRow({ company, account, syncing, onOpen, onSync, onEdit, onRemove }: CompanyRowProps) {
+export function CompanyRow({ company, account, syncing, syncFailure, onOpen, onSync, onEdit, onRemove }: CompanyRowProps) {
   const { t, i18n } = useTranslation();
   const name = company.name || company.cif;
   return (
@@ -36,6 +38,11 @@ export function CompanyRow({ company, account, syncing, onOpen, onSync, onEdit, 
       </Table.Td>
       <Table.Td>
         <Text size="sm">{company.lastSyncAt ? formatDateTime(company.lastSyncAt, i18n.language) : t('common.never')}</Text>
+        {syncFailure ? (
+          <Text size="xs" c="red" maw={320}>
+            {syncFailure}
+          </Text>
+        ) : null}
       </Table.Td>
       <Table.Td ta="right">
         {company.newReceivedCount > 0 ? <Badge color="blue">{company.newReceivedCount}</Badge> : <Text size="sm">0</Text>}
