@@ -5,6 +5,19 @@
  */
 import type { Invoice } from './invoice.ts';
 
+/**
+ * The process that holds a data folder's lock, as its lock file records it.
+ * The renderer words it, so the values stay raw.
+ */
+export interface LockHolder {
+  /** The program's name, such as `e-Factura Desktop` or `e-Factura browser shell`. */
+  program: string;
+  pid: number;
+  host: string;
+  /** ISO 8601 instant, or '' when the lock file has none. */
+  startedAt: string;
+}
+
 export type IdentityProvider = 'sandbox' | 'anaf';
 /** ANAF's API path for a company: `/test/` or `/prod/`. */
 export type ApiPath = 'test' | 'prod';

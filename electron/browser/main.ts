@@ -100,6 +100,7 @@ async function main(): Promise<void> {
     },
     emit: (event, payload) => started.shell?.emit(event, payload),
     ...(lock.acquired ? {} : { readOnlyReason: lock.message }),
+    ...(!lock.acquired && lock.owner ? { readOnlyHolder: lock.owner } : {}),
     // Once the other process closes, this one takes the lock and its full mode.
     takeOverLock: { program: LOCK_PROGRAM },
   });

@@ -111,6 +111,7 @@ async function start(): Promise<void> {
     emit,
     ...(sandboxTestOptions.sandbox ? { sandbox: sandboxTestOptions.sandbox } : {}),
     ...(lock.acquired ? {} : { readOnlyReason: lock.message }),
+    ...(!lock.acquired && lock.owner ? { readOnlyHolder: lock.owner } : {}),
     // Once the other process closes, this one takes the lock and its full mode.
     takeOverLock: { program: LOCK_PROGRAM },
   });

@@ -17,6 +17,7 @@ import type {
   InvoiceDocument,
   InvoicePage,
   InvoiceRow,
+  LockHolder,
   QueueSnapshot,
   SandboxCertificateChoice,
   SyncProgress,
@@ -47,7 +48,10 @@ export interface AppInfo {
   dataDir: string;
   /** False when another process holds the data folder's lock. */
   readOnly: boolean;
+  /** Main's English sentence on the lock holder, for logs and the CLI. */
   readOnlyReason?: string;
+  /** With `readOnly`: the process holding the lock, when its lock file is readable. */
+  readOnlyHolder?: LockHolder;
 }
 
 export interface EnvironmentInfo {

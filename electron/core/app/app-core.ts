@@ -8,6 +8,7 @@ import type { Logger } from '../log/logger.ts';
 import { describeError } from '../log/logger.ts';
 import type { HandlerTable } from '../ipc/dispatcher.ts';
 import { AppFailure } from '../../../shared/result.ts';
+import type { LockHolder } from '../../../shared/domain.ts';
 import type { SecretVault } from '../vault/vault.ts';
 import type { SandboxOptions } from '../../sandbox/options.ts';
 import { createSettingsService, type SettingsService, type SettingsStore } from './settings-service.ts';
@@ -45,6 +46,8 @@ export interface Platform {
   emit: EventEmitterFn;
   /** Set when another process holds the data folder's lock. */
   readOnlyReason?: string;
+  /** With `readOnlyReason`: the lock holder, for the renderer's own wording. */
+  readOnlyHolder?: LockHolder;
   /**
    * With `readOnlyReason`: keep trying the lock, and switch to full mode
    * once this process takes it (desktop shells; never a CLI command).
@@ -157,6 +160,7 @@ function buildAppCore(platform: Platform): AppCore {
       readOnly: platform.readOnlyReason !== undefined,
     };
     if (platform.readOnlyReason) info.readOnlyReason = platform.readOnlyReason;
+    if (platform.readOnlyReason && platform.readOnlyHolder) info.readOnlyHolder = platform.readOnlyHolder;
     return info;
   };
 

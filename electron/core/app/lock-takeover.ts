@@ -42,7 +42,11 @@ export function createTakeoverCore(
   build: CoreBuilder,
 ): AppCore {
   const { logger } = platform;
-  const fullPlatform: Platform = { ...platform, readOnlyReason: undefined };
+  const fullPlatform: Platform = {
+    ...platform,
+    readOnlyReason: undefined,
+    readOnlyHolder: undefined,
+  };
   let current = build(platform);
   const handlers = { ...current.handlers };
   let releaseLock: (() => void) | null = null;

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useAccounts } from '../hooks/useAccounts.ts';
 import { notifySuccess } from '../lib/notify.ts';
+import { readOnlyText } from '../lib/read-only-text.ts';
 import { useNavigation } from '../navigation.ts';
 import { useAppInfo } from '../queries.ts';
 import { AboutTable } from './home/AboutTable.tsx';
@@ -11,11 +12,12 @@ import { LoginPanel } from './login/LoginPanel.tsx';
 
 /** The start page: the first login when there is no account yet, else an overview. */
 export function HomeScreen() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const info = useAppInfo();
   const accounts = useAccounts();
   const { navigate } = useNavigation();
   const firstRun = accounts.isSuccess && accounts.data.length === 0;
+  const readOnlyBanner = info.data ? readOnlyText(t, info.data, i18n.language) : null;
 
   return (
     <Stack maw={960} gap="md">
@@ -42,7 +44,7 @@ export function HomeScreen() {
       {accounts.isSuccess && !firstRun ? <Overview accountCount={accounts.data.length} /> : null}
       {info.error ? <ErrorAlert error={info.error} /> : null}
       {info.data ? <AboutTable info={info.data} /> : null}
-      {info.data?.readOnlyReason ? <Alert color="orange">{info.data.readOnlyReason}</Alert> : null}
+      {readOnlyBanner ? <Alert color="orange">{readOnlyBanner}</Alert> : null}
     </Stack>
   );
 }
