@@ -176,13 +176,20 @@ async function checkAndSend(
     cif,
     files: files.map(base64Of),
   });
+  const earlierUploads = await earlierUploadsOf(session, cif, checks);
   const sendable: UploadFile[] = [];
   const sendableChecks: UploadCheckResult[] = [];
   for (const [index, file] of files.entries()) {
     const check = checks[index];
     if (!check)
       throw failure(`The upload check returned no result for ${file.path}.`);
-    const decision = await decideUpload(file.path, check, cif, confirmations);
+    const decision = await decideUpload(
+      file.path,
+      check,
+      cif,
+      confirmations,
+      earlierUploads,
+    );
     if (decision.send) {
       sendable.push(file);
       sendableChecks.push(check);
@@ -206,4 +213,34 @@ async function checkAndSend(
       throw failure(`The upload service returned no upload for ${file.path}.`);
     sent.set(file, record);
   }
+}
+
+/** `uploads.list` returns at most this many uploads per company. */
+const LIST_LIMIT = 1000;
+
+/**
+ * Loads the records of the earlier uploads that checked files duplicate,
+ * by id, so their warnings can name the upload index. Lists nothing when
+ * no file is a duplicate.
+ */
+async function earlierUploadsOf(
+  session: CliSession,
+  cif: string,
+  checks: readonly UploadCheckResult[],
+): Promise<Map<string, UploadRecord>> {
+  const wanted = new Set(
+    checks.flatMap((check) =>
+      check.earlierUpload === null ? [] : [check.earlierUpload],
+    ),
+  );
+  if (wanted.size === 0) return new Map();
+  const records = await session.call('uploads.list', {
+    cif,
+    limit: LIST_LIMIT,
+  });
+  return new Map(
+    records
+      .filter((record) => wanted.has(record.id))
+      .map((record) => [record.id, record]),
+  );
 }

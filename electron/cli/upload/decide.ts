@@ -7,7 +7,9 @@
 import type {
   UploadCheckResult,
   UploadProblem,
+  UploadRecord,
 } from '../../../shared/domain.ts';
+import { formatRomaniaTime } from '../../core/time/romania-time.ts';
 import {
   outcomeNotSent,
   problemError,
@@ -50,11 +52,42 @@ function withAdvice(
   return [...problems.map(problemError), { code: null, message: advice }];
 }
 
+/**
+ * Words a duplicate warning with the earlier upload's index, file name and
+ * time, which a person can look up, in place of the app's internal id.
+ */
+function describeDuplicate(
+  problem: UploadProblem,
+  fileName: string,
+  earlier: UploadRecord | undefined,
+): UploadProblem {
+  if (!earlier) {
+    return {
+      ...problem,
+      message: `${fileName} has exactly the same bytes as an earlier upload that is not among this company's latest uploads.`,
+    };
+  }
+  const index =
+    earlier.uploadIndex === null
+      ? 'an earlier upload with no upload index'
+      : `upload index ${earlier.uploadIndex}`;
+  const sentAt = formatRomaniaTime(Date.parse(earlier.createdAt));
+  return {
+    ...problem,
+    message: `${fileName} has exactly the same bytes as ${index} (${earlier.fileName}, ${sentAt} Romania time).`,
+  };
+}
+
+/**
+ * Decides whether a checked file is sent. `earlierUploads` maps upload ids
+ * to their records, so a duplicate warning can name the earlier upload.
+ */
 export async function decideUpload(
   file: string,
   check: UploadCheckResult,
   cif: string,
   confirmations: Confirmations,
+  earlierUploads: ReadonlyMap<string, UploadRecord> = new Map(),
 ): Promise<Decision> {
   const blocking = check.problems.filter(
     (problem) => problem.severity === 'blocking',
@@ -91,7 +124,13 @@ export async function decideUpload(
     };
   }
 
-  const duplicates = check.problems.filter(isDuplicate);
+  const earlier =
+    check.earlierUpload === null
+      ? undefined
+      : earlierUploads.get(check.earlierUpload);
+  const duplicates = check.problems
+    .filter(isDuplicate)
+    .map((problem) => describeDuplicate(problem, check.name, earlier));
   if (
     !(await confirmed(
       confirmations.allowDuplicate,
@@ -102,7 +141,7 @@ export async function decideUpload(
   ) {
     const errors = withAdvice(
       duplicates,
-      'Not sent again; pass --allow-duplicate to send the same invoice again.',
+      'Not sent again; pass --allow-duplicate to send this file anyway.',
     );
     return {
       send: false,

@@ -13,7 +13,8 @@ import { formatTable } from '../output.ts';
 /**
  * `ok`: ANAF accepted the invoice. `nok`: ANAF's validation rejected it
  * (the errors come from its error document). `rejected`: it was never
- * filed (refused by a local check, at upload, or not sent). `processing`:
+ * filed (refused by a local check, at upload, or not sent). A file that
+ * local checks kept back also has `blocked: true`. `processing`:
  * not finished yet. `duplicate`: the same invoice was sent before.
  * `unknown`: the response to the upload was lost and the app could not match
  * it in ANAF's list before the deadline; check in SPV before sending again.
@@ -37,6 +38,11 @@ export interface FileOutcome {
   state: UploadState | null;
   messageId: string | null;
   errors: FileError[];
+  /**
+   * Present when the app's own checks kept the file back, so ANAF never
+   * saw it. Its status is then `rejected`, the word scripts already use.
+   */
+  blocked?: true;
 }
 
 /** The states after which nothing changes without a person. */
@@ -98,7 +104,10 @@ export function outcomeOfRecord(
   };
 }
 
-/** Builds the outcome of a file that was not sent: `duplicate` when only a duplicate check stopped it. */
+/**
+ * Builds the outcome of a file that was not sent: `duplicate` when only a
+ * duplicate check stopped it, else `rejected` and marked `blocked`.
+ */
 export function outcomeNotSent(
   file: string,
   cif: string | null,
@@ -106,7 +115,7 @@ export function outcomeNotSent(
   status: 'rejected' | 'duplicate',
   errors: FileError[],
 ): FileOutcome {
-  return {
+  const outcome: FileOutcome = {
     file,
     cif,
     standard,
@@ -116,6 +125,8 @@ export function outcomeNotSent(
     messageId: null,
     errors,
   };
+  if (status === 'rejected') outcome.blocked = true;
+  return outcome;
 }
 
 export function problemError(problem: UploadProblem): FileError {
@@ -129,21 +140,29 @@ export function succeeded(outcome: FileOutcome, waited: boolean): boolean {
   );
 }
 
+/**
+ * Formats the outcomes for people. A blocked file shows `not sent` in place
+ * of `rejected`, so it cannot be taken for ANAF's rejection at upload.
+ */
 export function formatOutcomes(outcomes: readonly FileOutcome[]): string {
   const table = formatTable(
     ['FILE', 'STATUS', 'UPLOAD INDEX', 'CIF'],
     outcomes.map((outcome) => [
       outcome.file,
-      outcome.status,
+      outcome.blocked ? 'not sent' : outcome.status,
       outcome.uploadIndex ?? '-',
       outcome.cif ?? '-',
     ]),
   );
   const details = outcomes.flatMap((outcome) =>
-    outcome.errors.map(
-      (error) =>
-        `${outcome.file}: ${error.code ? `[${error.code}] ` : ''}${error.message}`,
-    ),
+    outcome.errors.map((error) => errorLine(outcome, error)),
   );
   return details.length > 0 ? `${table}\n\n${details.join('\n')}` : table;
+}
+
+function errorLine(outcome: FileOutcome, error: FileError): string {
+  const text = `${error.code ? `[${error.code}] ` : ''}${error.message}`;
+  return outcome.blocked
+    ? `${outcome.file}: not sent: blocked by local checks (${text})`
+    : `${outcome.file}: ${text}`;
 }

@@ -26,6 +26,7 @@ interface Outcome {
   uploadIndex: string | null;
   messageId: string | null;
   errors: Array<{ code: string | null; message: string }>;
+  blocked?: boolean;
 }
 
 interface SyncReport {
@@ -150,6 +151,9 @@ describe('efactura upload', () => {
     expect(outcome?.errors.map((error) => error.message).join(' ')).toContain(
       'pass --allow-duplicate',
     );
+    expect(outcome?.errors.map((error) => error.message).join(' ')).toContain(
+      `upload index ${outcomeOf(CLEAN).uploadIndex}`,
+    );
   });
 
   it('holds back warnings without --accept-warnings', async () => {
@@ -177,7 +181,19 @@ describe('efactura upload', () => {
     expect(run.code).toBe(1);
     const [outcome] = json<Outcome[]>(run);
     expect(outcome?.status).toBe('rejected');
+    expect(outcome?.blocked).toBe(true);
     expect(outcome?.uploadIndex).toBeNull();
+  });
+
+  it('says a blocked file was not sent', async () => {
+    const file = path.join(tempDir('blocked-text'), 'order.xml');
+    fs.writeFileSync(
+      file,
+      '<?xml version="1.0"?><Order xmlns="urn:example:order"/>',
+    );
+    const run = await runCli(['upload', file], { dataDir });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('not sent: blocked by local checks');
   });
 });
 
