@@ -265,6 +265,34 @@ describe('efactura companies', () => {
     ).toEqual([[cif, 'Alfa SRL', 'test']]);
   });
 
+  it('lists a sandbox company as Sandbox', async () => {
+    const listed = await runCli(['companies', 'list'], { dataDir });
+    expect(listed.stdout).toContain('Sandbox');
+    expect(listed.stdout).not.toContain(' test ');
+  });
+
+  it('warns about a CIF outside the certificate', async () => {
+    // 18547290 has a valid check digit and is not a CIF of certificate 0.
+    const outside = '18547290';
+    const certificateCifs = sandbox.info.certificates[0]?.cifs ?? [];
+    expect(certificateCifs).not.toContain(outside);
+    const added = await runCli(['companies', 'add', outside], { dataDir });
+    expect(added.code).toBe(0);
+    expect(added.stdout).toContain('Sandbox');
+    expect(added.stderr).toContain(`warning: the certificate`);
+    expect(added.stderr).toContain(outside);
+    expect(added.stderr).toContain(certificateCifs.join(', '));
+    await runCli(['companies', 'remove', outside], { dataDir });
+  });
+
+  it('adds a certificate CIF without a warning', async () => {
+    const cif = sandbox.info.certificates[0]?.cifs[1] ?? '';
+    const added = await runCli(['companies', 'add', cif], { dataDir });
+    expect(added.code).toBe(0);
+    expect(added.stderr).not.toContain('warning: the certificate');
+    await runCli(['companies', 'remove', cif], { dataDir });
+  });
+
   it('rejects a bad check digit', async () => {
     const cif = firstCif();
     const wrong = `${cif.slice(0, -1)}${(Number(cif.slice(-1)) + 1) % 10}`;
