@@ -646,6 +646,7 @@ export const en: Strings = {
       invalidValue: 'The document contains an invalid value.',
       notFound: 'The requested item does not exist in the document.',
       unsupported: 'The document has a form the app does not read.',
+      alreadyFollowed: 'The company with CIF {{cif}} is already followed.',
       notZip: 'The file is not a ZIP archive.',
       damaged: 'The ZIP archive is damaged or truncated.',
       tooManyEntries: 'The ZIP archive contains too many files.',
@@ -689,6 +690,9 @@ export const en: Strings = {
       pageOutOfRange: 'The requested page of the ANAF list does not exist.',
       rejected: 'ANAF rejected the request.',
       invalidInput: 'A value of the request is not valid, so the request was not sent.',
+    },
+    reasonHints: {
+      alreadyFollowed: 'Find the company in the list below and sync it from there.',
     },
     facts: {
       cif: 'CIF: {{cif}}.',

@@ -652,6 +652,7 @@ export const ro = {
       invalidValue: 'Documentul conține o valoare invalidă.',
       notFound: 'Elementul cerut nu există în document.',
       unsupported: 'Documentul are o formă pe care aplicația nu o citește.',
+      alreadyFollowed: 'Firma CIF {{cif}} este deja urmărită.',
       notZip: 'Fișierul nu este o arhivă ZIP.',
       damaged: 'Arhiva ZIP este deteriorată sau incompletă.',
       tooManyEntries: 'Arhiva ZIP conține prea multe fișiere.',
@@ -696,6 +697,10 @@ export const ro = {
       pageOutOfRange: 'Pagina cerută din lista ANAF nu există.',
       rejected: 'ANAF a respins cererea.',
       invalidInput: 'O valoare a cererii nu este validă, deci cererea nu a fost trimisă.',
+    },
+    /** Next steps that replace the code's hint for a reason. */
+    reasonHints: {
+      alreadyFollowed: 'Găsiți firma în lista de mai jos și sincronizați-o de acolo.',
     },
     /** Values from `details`, each named in its own sentence. */
     facts: {

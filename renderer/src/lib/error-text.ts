@@ -123,6 +123,18 @@ function namedValues(
   return values;
 }
 
+/** Returns the next step: the reason's own where it has one, else the code's. */
+function hintFor(
+  t: LooseT,
+  name: CodeName,
+  details: Record<string, unknown>,
+): string {
+  const reason = details.reason;
+  if (hasKey(ro.errors.reasonHints, reason))
+    return t(`errors.reasonHints.${reason}`);
+  return t(`errors.hints.${name}`);
+}
+
 /** Returns the sentence for what failed: by reason, by ANAF's kind, else by code. */
 function leadSentence(
   t: LooseT,
@@ -139,10 +151,16 @@ function leadSentence(
   return t(`errors.codes.${name}`);
 }
 
-function factSentences(t: LooseT, values: DetailValues): string[] {
+/** Returns the sentences naming each value, except those the lead sentence already names. */
+function factSentences(
+  t: LooseT,
+  values: DetailValues,
+  lead: string,
+): string[] {
   const sentences: string[] = [];
   for (const fact of FACTS) {
-    if (values[fact] !== undefined)
+    const value = values[fact];
+    if (value !== undefined && !lead.includes(String(value)))
       sentences.push(t(`errors.facts.${fact}`, values));
   }
   if (values.limit !== undefined && values.resetsAtLocal !== undefined) {
@@ -216,14 +234,12 @@ export function localizeError(t: TFunction, error: unknown): LocalizedError {
   const details = error.details ?? {};
   const values = namedValues(t, details);
   const loose = t as unknown as LooseT;
-  const sentences = [
-    leadSentence(loose, name, details, values),
-    ...factSentences(loose, values),
-  ];
+  const lead = leadSentence(loose, name, details, values);
+  const sentences = [lead, ...factSentences(loose, values, lead)];
   const files =
     error.code === 'upload.blocked' || error.code === 'upload.duplicate'
       ? stoppedFiles(t, details)
       : [];
   const message = [sentences.join(' '), ...files].join('\n');
-  return { code: error.code, message, hint: t(`errors.hints.${name}`) };
+  return { code: error.code, message, hint: hintFor(loose, name, details) };
 }

@@ -1,7 +1,10 @@
 // @vitest-environment happy-dom
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
+import i18next from 'i18next';
 import { AppFailure } from '../../../shared/result.ts';
+import { ApiError } from '../../../renderer/src/ipc/api.ts';
+import { localizeError } from '../../../renderer/src/lib/error-text.ts';
 import { AddCompanyForm } from '../../../renderer/src/screens/companies/AddCompanyForm.tsx';
 import { renderWithApp } from './render.tsx';
 import { anafAccount, companies, sandboxAccount } from './sample-data.ts';
@@ -47,5 +50,58 @@ describe('AddCompanyForm', () => {
     expect(await screen.findByText('Certificatul nu are drept în SPV pentru acest CIF.')).toBeTruthy();
     expect(screen.getByText(/Cereți dreptul în SPV/)).toBeTruthy();
     expect(screen.queryByText('No SPV right for CIF 2816464.')).toBeNull();
+  });
+});
+
+describe('AddCompanyForm followed company', () => {
+  const alreadyFollowed = () => {
+    throw new AppFailure('input.invalid', 'The company with CIF 18654326 is already followed.', {
+      reason: 'alreadyFollowed',
+      cif: '18654326',
+    });
+  };
+
+  test('says the company is followed', async () => {
+    renderWithApp(<AddCompanyForm accounts={[sandboxAccount]} defaultApi="test" />, {
+      'companies.add': alreadyFollowed,
+    });
+    fireEvent.change(screen.getByLabelText(/CIF/), { target: { value: '18654326' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Adaugă firma' }));
+    expect(await screen.findByText('Firma CIF 18654326 este deja urmărită.')).toBeTruthy();
+    expect(screen.queryByText(/Datele trimise nu sunt valide/)).toBeNull();
+  });
+
+  test('clears the error on input', async () => {
+    renderWithApp(<AddCompanyForm accounts={[sandboxAccount]} defaultApi="test" />, {
+      'companies.add': alreadyFollowed,
+    });
+    fireEvent.change(screen.getByLabelText(/CIF/), { target: { value: '18654326' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Adaugă firma' }));
+    await screen.findByRole('alert');
+    fireEvent.change(screen.getByLabelText(/CIF/), { target: { value: '2816464' } });
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+  });
+
+  test('clears the error after another change', async () => {
+    const { fake } = renderWithApp(<AddCompanyForm accounts={[sandboxAccount]} defaultApi="test" />, {
+      'companies.add': alreadyFollowed,
+      'companies.list': () => companies,
+    });
+    fireEvent.change(screen.getByLabelText(/CIF/), { target: { value: '18654326' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Adaugă firma' }));
+    await screen.findByRole('alert');
+    fake.emit('companies.changed', companies);
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+  });
+});
+
+describe('localizeError followed company', () => {
+  test('names the CIF once in English', () => {
+    const error = new ApiError('input.invalid', 'The company with CIF 18654326 is already followed.', {
+      reason: 'alreadyFollowed',
+      cif: '18654326',
+    });
+    const text = localizeError(i18next.getFixedT('en'), error);
+    expect(text.message).toBe('The company with CIF 18654326 is already followed.');
   });
 });

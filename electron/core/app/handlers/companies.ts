@@ -1,4 +1,5 @@
 /** IPC handlers for the companies the user follows. */
+import { normalizeCif } from '../../../../shared/cif.ts';
 import type { ApiPath, CompanySummary } from '../../../../shared/domain.ts';
 import { AppFailure } from '../../../../shared/result.ts';
 import type { FollowedCompany } from '../../companies/company-store.ts';
@@ -47,6 +48,16 @@ export function createCompanyHandlers(
         throw new AppFailure('input.invalid', `No account has the id ${accountId}; log in first.`, {
           reason: 'unknownAccount',
           accountId,
+        });
+      }
+      // A distinct reason, so the window reports a company already in the
+      // list instead of asking to correct a valid CIF.
+      const normalized = normalizeCif(cif);
+      const followedCif = normalized.ok ? normalized.value : cif;
+      if (companies.list().some((company) => company.cif === followedCif)) {
+        throw new AppFailure('input.invalid', `The company with CIF ${followedCif} is already followed.`, {
+          reason: 'alreadyFollowed',
+          cif: followedCif,
         });
       }
       // One ANAF login serves both API paths; a company uses the default setting unless the request names one.

@@ -1,9 +1,9 @@
 import { Button, Group, Paper, Select, TextInput, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountSummary, ApiPath } from '../../../../shared/domain.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { useAddCompany } from '../../hooks/useCompanies.ts';
+import { useAddCompany, useCompanies } from '../../hooks/useCompanies.ts';
 import { checkCifInput } from '../../lib/cif-input.ts';
 import { notifySuccess } from '../../lib/notify.ts';
 
@@ -16,6 +16,11 @@ export interface AddCompanyFormProps {
 export function AddCompanyForm({ accounts, defaultApi }: AddCompanyFormProps) {
   const { t } = useTranslation();
   const add = useAddCompany();
+  const { reset: clearAddError } = add;
+  const { dataUpdatedAt: listUpdatedAt } = useCompanies();
+  // A later change to the list (an add, sync, rename or removal, here or in
+  // another window) makes an earlier failure out of date.
+  useEffect(() => clearAddError(), [listUpdatedAt, clearAddError]);
   const [cifText, setCifText] = useState('');
   const [name, setName] = useState('');
   const [accountId, setAccountId] = useState<string | null>(accounts[0]?.id ?? null);
@@ -64,7 +69,10 @@ export function AddCompanyForm({ accounts, defaultApi }: AddCompanyFormProps) {
             label={t('companies.cif')}
             placeholder={t('companies.cifPlaceholder')}
             value={cifText}
-            onChange={(event) => setCifText(event.currentTarget.value)}
+            onChange={(event) => {
+              setCifText(event.currentTarget.value);
+              clearAddError();
+            }}
             onBlur={() => setCifError(cifText ? describeCifProblem(cifText) : null)}
             error={cifError}
             required
@@ -74,13 +82,19 @@ export function AddCompanyForm({ accounts, defaultApi }: AddCompanyFormProps) {
             label={t('companies.name')}
             placeholder={t('companies.namePlaceholder')}
             value={name}
-            onChange={(event) => setName(event.currentTarget.value)}
+            onChange={(event) => {
+              setName(event.currentTarget.value);
+              clearAddError();
+            }}
             w={260}
           />
           <Select
             label={t('companies.account')}
             value={account?.id ?? null}
-            onChange={setAccountId}
+            onChange={(value) => {
+              setAccountId(value);
+              clearAddError();
+            }}
             allowDeselect={false}
             data={accounts.map((item) => ({ value: item.id, label: item.certificateSubject }))}
             w={260}
@@ -89,7 +103,10 @@ export function AddCompanyForm({ accounts, defaultApi }: AddCompanyFormProps) {
             <Select
               label={t('companies.api')}
               value={api}
-              onChange={(value) => setChosenApi(value === 'prod' ? 'prod' : 'test')}
+              onChange={(value) => {
+                setChosenApi(value === 'prod' ? 'prod' : 'test');
+                clearAddError();
+              }}
               allowDeselect={false}
               data={[
                 { value: 'test', label: t('companies.apiTest') },
