@@ -16,18 +16,19 @@ function normalize(text: string): string | undefined {
     // Both present: the later separator is the decimal one.
     const decimal = lastComma > lastDot ? ',' : '.';
     const grouping = decimal === ',' ? '.' : ',';
-    const [whole, fraction, ...rest] = compact.split(decimal);
-    if (rest.length > 0) return undefined;
+    const [whole = '', fraction, ...rest] = compact.split(decimal);
+    if (fraction === undefined || rest.length > 0) return undefined;
     return `${whole.split(grouping).join('')}.${fraction}`;
   }
   if (lastComma >= 0) {
     const groups = compact.split(',');
     return groups.length === 2 ? groups.join('.') : undefined;
   }
-  const groups = compact.split('.');
-  if (groups.length <= 1) return compact;
+  const [first = '', ...others] = compact.split('.');
+  if (others.length === 0) return compact;
+  const groups = [first, ...others];
   // `40.000` and `1.234.567` are Romanian thousands, but `1234.5` is a decimal.
-  const thousands = groups.slice(1).every((group) => group.length === 3) && groups[0].length <= 3;
+  const thousands = others.every((group) => group.length === 3) && first.length <= 3;
   if (thousands) return groups.join('');
   return groups.length === 2 ? groups.join('.') : undefined;
 }
