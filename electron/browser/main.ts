@@ -126,6 +126,9 @@ async function main(): Promise<void> {
 
   logger.info('Browser shell started', { origin: shell.origin, dataDir });
   if (!lock.acquired) process.stderr.write(`${lock.message} Browsing is read-only.\n`);
+  // The log file alone is easy to miss, so weak storage is named at each start.
+  const vaultStatus = vault.status();
+  if (vaultStatus.weak) process.stderr.write(`Warning: ${vaultStatus.message}\n`);
   process.stdout.write(`e-Factura Desktop is running at ${shell.url}\n`);
   if (values.open) await open(shell.url);
 }

@@ -52,6 +52,11 @@ export interface AppInfo {
   readOnlyReason?: string;
   /** With `readOnly`: the process holding the lock, when its lock file is readable. */
   readOnlyHolder?: LockHolder;
+  /**
+   * True when tokens are stored without the operating system's protection,
+   * because the user chose it (`--insecure-storage` or the weak-storage setting).
+   */
+  weakTokenStorage?: boolean;
 }
 
 export interface EnvironmentInfo {

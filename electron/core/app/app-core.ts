@@ -161,6 +161,7 @@ function buildAppCore(platform: Platform): AppCore {
     };
     if (platform.readOnlyReason) info.readOnlyReason = platform.readOnlyReason;
     if (platform.readOnlyReason && platform.readOnlyHolder) info.readOnlyHolder = platform.readOnlyHolder;
+    if (platform.vault.status().weak) info.weakTokenStorage = true;
     return info;
   };
 

@@ -1,6 +1,9 @@
 import { AppFailure } from '../../../shared/result.ts';
 import type { SecretVault, VaultStatus } from './vault.ts';
 
+/** The reason the renderer words as "no keychain, and what to do". */
+const NO_KEYCHAIN = { reason: 'noKeychain' };
+
 /**
  * The vault outside Electron when no keychain responds and the user did not
  * choose insecure storage. Every operation fails with the reason and the way
@@ -27,14 +30,14 @@ export class UnavailableVault implements SecretVault {
   }
 
   async get(): Promise<string | null> {
-    throw new AppFailure('storage.unavailable', this.#message);
+    throw new AppFailure('storage.unavailable', this.#message, NO_KEYCHAIN);
   }
 
   async set(): Promise<void> {
-    throw new AppFailure('storage.unavailable', this.#message);
+    throw new AppFailure('storage.unavailable', this.#message, NO_KEYCHAIN);
   }
 
   async delete(): Promise<void> {
-    throw new AppFailure('storage.unavailable', this.#message);
+    throw new AppFailure('storage.unavailable', this.#message, NO_KEYCHAIN);
   }
 }

@@ -45,6 +45,7 @@ export function HomeScreen() {
       {info.error ? <ErrorAlert error={info.error} /> : null}
       {info.data ? <AboutTable info={info.data} /> : null}
       {readOnlyBanner ? <Alert color="orange">{readOnlyBanner}</Alert> : null}
+      {info.data?.weakTokenStorage ? <Alert color="yellow">{t('app.weakTokenStorage')}</Alert> : null}
     </Stack>
   );
 }

@@ -32,3 +32,25 @@ describe('folder error text', () => {
     expect(message).toContain('“/sys/nope2”');
   });
 });
+
+describe('no keychain error text', () => {
+  const noKeychain = (): ApiError =>
+    new ApiError('storage.unavailable', 'Main wrote this in English.', {
+      reason: 'noKeychain',
+    });
+
+  test('hint names --insecure-storage in Romanian', () => {
+    const { hint } = localizeError(tRo, noKeychain());
+    expect(hint).toContain('--insecure-storage');
+  });
+
+  test('hint names GNOME Keyring in English', () => {
+    const { hint } = localizeError(tEn, noKeychain());
+    expect(hint).toContain('GNOME Keyring');
+  });
+
+  test('message names the keychain', () => {
+    const { message } = localizeError(tRo, noKeychain());
+    expect(message).toContain('keychain');
+  });
+});
