@@ -49,13 +49,19 @@ function folderXmlFiles(folder: string): string[] {
     // Kept as a path so that reading it reports the folder as unreadable.
     return [folder];
   }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // Code-unit order, as the earlier `Array.sort` of the names gave.
+  entries.sort((a, b) => compareNames(a.name, b.name));
   return entries.flatMap((entry) => {
     const child = path.join(folder, entry.name);
     if (entry.isDirectory()) return folderXmlFiles(child);
     if (!entry.name.toLowerCase().endsWith('.xml')) return [];
     return isLinkToFolder(entry, child) ? [] : [child];
   });
+}
+
+function compareNames(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
 }
 
 /** Tells whether a symlink points at a folder (which is not followed). */
