@@ -2,6 +2,8 @@
  * Entry of the browser shell (`npm run start:browser`): the same app core as
  * Electron, served to a browser on 127.0.0.1. Prints the URL to open.
  */
+// First, so that its warning filter is in place before node:sqlite loads.
+import '../core/app/sqlite-warning.ts';
 import open from 'open';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

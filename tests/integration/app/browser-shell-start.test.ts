@@ -17,18 +17,18 @@ let client: ShellClient;
 let stderr = '';
 
 /** Resolves with the URL the shell prints once it serves. */
-function waitForUrl(process: ChildProcess): Promise<URL> {
+function waitForUrl(shell: ChildProcess): Promise<URL> {
   let stdout = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`The browser shell printed no URL: ${stderr}`)),
       START_TIMEOUT_MS,
     );
-    process.once('exit', (code) => {
+    shell.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`The browser shell exited with ${code}: ${stderr}`));
     });
-    process.stdout?.on('data', (chunk: Buffer) => {
+    shell.stdout?.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
       const match = /running at (\S+)/.exec(stdout);
       if (!match?.[1]) return;
@@ -66,6 +66,10 @@ afterAll(async () => {
 describe('browser shell start with insecure storage', () => {
   it('prints the weak storage warning', () => {
     expect(stderr).toContain('Warning: Tokens and the client secret are stored unencrypted');
+  });
+
+  it('prints no SQLite warning', () => {
+    expect(stderr).not.toContain('SQLite is an experimental feature');
   });
 
   it('flags weak storage in app.info', async () => {
