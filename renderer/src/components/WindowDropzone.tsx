@@ -2,6 +2,7 @@ import { Dropzone } from '@mantine/dropzone';
 import { Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useReadOnly } from '../hooks/useReadOnly.ts';
 import { useUploadSession } from '../hooks/useUploadSession.ts';
 import { useWindowFileDrag } from '../hooks/useWindowFileDrag.ts';
 import { createDropReader } from '../lib/upload/drop-event.ts';
@@ -19,7 +20,9 @@ export function WindowDropzone() {
   const session = useUploadSession();
   const { navigate } = useNavigation();
   const [reader] = useState(createDropReader);
-  const dragging = useWindowFileDrag();
+  const readOnly = useReadOnly();
+  // A read-only window cannot upload, so a drag does not open the drop target.
+  const dragging = useWindowFileDrag() && !readOnly;
 
   return (
     <>
@@ -33,10 +36,12 @@ export function WindowDropzone() {
       >
         <Dropzone.FullScreen
           withinPortal={false}
+          active={!readOnly}
           activateOnClick={false}
           activateOnKeyboard={false}
           getFilesFromEvent={reader.read}
           onDrop={(files) => {
+            if (readOnly) return;
             navigate({ screen: 'upload' });
             void session.addFiles(files, reader.takeNotes());
           }}

@@ -1,5 +1,6 @@
-import { AppShell, Badge, Button, Group, Title } from '@mantine/core';
+import { Alert, AppShell, Badge, Button, Group, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { readOnlyText } from '../lib/read-only-text.ts';
 import { navItemOf, useNavigation } from '../navigation.ts';
 import { useAppInfo } from '../queries.ts';
 import { LoginEvents } from './login/LoginEvents.tsx';
@@ -9,9 +10,13 @@ import { WindowDropzone } from './WindowDropzone.tsx';
 
 /** Renders the application frame: header, navigation, the current screen and the window-wide drop target. */
 export function Workspace() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const info = useAppInfo();
   const { route } = useNavigation();
+  // The read-only banner appears once above every page but home, because
+  // home shows its own. The controls it disables show no reason of their own.
+  const readOnlyBanner =
+    info.data && route.screen !== 'home' ? readOnlyText(t, info.data, i18n.language) : null;
 
   return (
     <AppShell header={{ height: 44 }} navbar={{ width: 190, breakpoint: 0 }} padding="md">
@@ -31,6 +36,11 @@ export function Workspace() {
         <NavigationBar active={navItemOf(route)} />
       </AppShell.Navbar>
       <AppShell.Main id="main-content" tabIndex={-1}>
+        {readOnlyBanner ? (
+          <Alert color="orange" mb="md" role="status">
+            {readOnlyBanner}
+          </Alert>
+        ) : null}
         <ScreenSwitch />
       </AppShell.Main>
       <WindowDropzone />

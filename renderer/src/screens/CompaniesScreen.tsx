@@ -6,6 +6,7 @@ import { DEFAULT_SETTINGS } from '../../../shared/settings.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useRunSync, useSyncStatus } from '../hooks/useActivity.ts';
 import { useAccounts } from '../hooks/useAccounts.ts';
+import { useReadOnly } from '../hooks/useReadOnly.ts';
 import { useCompanies } from '../hooks/useCompanies.ts';
 import { syncFailureText } from '../lib/note-text.ts';
 import { notifyError, notifySuccess } from '../lib/notify.ts';
@@ -25,6 +26,7 @@ export function CompaniesScreen({ defaultApi }: { defaultApi?: ApiPath | undefin
   const settings = useSettings();
   const sync = useRunSync();
   const syncStatus = useSyncStatus();
+  const readOnly = useReadOnly();
   const { navigate } = useNavigation();
   const [dialog, setDialog] = useState<Dialog>(null);
   const accountList = accounts.data ?? [];
@@ -80,6 +82,7 @@ export function CompaniesScreen({ defaultApi }: { defaultApi?: ApiPath | undefin
                 company={company}
                 account={accountList.find((account) => account.id === company.accountId)}
                 syncing={sync.isPending && sync.variables === company.cif}
+                syncDisabled={readOnly}
                 syncFailure={syncFailure(company.cif)}
                 onOpen={() => navigate({ screen: 'invoices', cif: company.cif, direction: 'received' })}
                 onSync={() => runSync(company.cif)}

@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { SettingsPatch } from '../../../shared/settings.ts';
 import { MAX_RATE_LIMIT } from '../../../shared/settings.ts';
+import { useReadOnly } from '../hooks/useReadOnly.ts';
 import { localizeError } from '../lib/error-text.ts';
 import { useSettings, useUpdateSettings } from '../queries.ts';
 import { ArchiveDirInput } from './settings/ArchiveDirInput.tsx';
@@ -11,8 +12,11 @@ export function SettingsScreen() {
   const { t } = useTranslation();
   const settings = useSettings();
   const update = useUpdateSettings();
+  // Settings live in the data folder, which a read-only window cannot write.
+  const readOnly = useReadOnly();
 
   const save = (patch: SettingsPatch): void => {
+    if (readOnly) return;
     update.mutate(patch, {
       // The language may just have changed, so the notice uses the new one.
       onSuccess: (saved) =>
@@ -37,6 +41,7 @@ export function SettingsScreen() {
           {t('settings.language')}
         </Text>
         <SegmentedControl
+          disabled={readOnly}
           aria-labelledby="language-label"
           value={current.language}
           data={[
@@ -47,6 +52,7 @@ export function SettingsScreen() {
         />
       </div>
       <Select
+        disabled={readOnly}
         label={t('settings.theme')}
         value={current.theme}
         allowDeselect={false}
@@ -60,6 +66,7 @@ export function SettingsScreen() {
         }}
       />
       <Select
+        disabled={readOnly}
         label={t('settings.environment')}
         value={current.environment}
         allowDeselect={false}
@@ -72,6 +79,7 @@ export function SettingsScreen() {
         }}
       />
       <Select
+        disabled={readOnly}
         label={t('settings.defaultApi')}
         description={t('settings.defaultApiHelp')}
         value={current.defaultApi}
@@ -85,6 +93,7 @@ export function SettingsScreen() {
         }}
       />
       <NumberInput
+        disabled={readOnly}
         label={t('settings.rateLimit')}
         description={t('settings.rateLimitHelp')}
         min={1}
@@ -97,6 +106,7 @@ export function SettingsScreen() {
         }}
       />
       <NumberInput
+        disabled={readOnly}
         label={t('settings.syncInterval')}
         description={t('settings.syncIntervalHelp')}
         min={0}
@@ -109,6 +119,7 @@ export function SettingsScreen() {
         }}
       />
       <NumberInput
+        disabled={readOnly}
         label={t('settings.reconcileDeadline')}
         description={t('settings.reconcileDeadlineHelp')}
         min={1}
@@ -120,7 +131,7 @@ export function SettingsScreen() {
           if (value !== current.reconcileDeadlineMinutes) save({ reconcileDeadlineMinutes: value });
         }}
       />
-      <ArchiveDirInput current={current.archiveDir} onSave={(archiveDir) => save({ archiveDir })} saving={update.isPending} />
+      <ArchiveDirInput disabled={readOnly} current={current.archiveDir} onSave={(archiveDir) => save({ archiveDir })} saving={update.isPending} />
     </Stack>
   );
 }

@@ -3,6 +3,7 @@ import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompanySummary, SyncProgress } from '../../../../shared/domain.ts';
 import { useRunSync } from '../../hooks/useActivity.ts';
+import { useReadOnly } from '../../hooks/useReadOnly.ts';
 import { notifyError } from '../../lib/notify.ts';
 import { SyncRow } from './SyncRow.tsx';
 
@@ -10,6 +11,7 @@ import { SyncRow } from './SyncRow.tsx';
 export function SyncPanel({ companies, progress }: { companies: CompanySummary[]; progress: SyncProgress[] }) {
   const { t } = useTranslation();
   const sync = useRunSync();
+  const readOnly = useReadOnly();
   const run = (cif: string | undefined): void => sync.mutate(cif, { onError: (error) => notifyError(t, error) });
   const anyRunning = progress.some((item) => item.running);
 
@@ -19,7 +21,7 @@ export function SyncPanel({ companies, progress }: { companies: CompanySummary[]
         <Title order={3} size="h5" id="sync-heading">
           {t('activity.sync')}
         </Title>
-        <Button size="xs" onClick={() => run(undefined)} loading={sync.isPending && sync.variables === undefined} disabled={anyRunning || companies.length === 0}>
+        <Button size="xs" onClick={() => run(undefined)} loading={sync.isPending && sync.variables === undefined} disabled={anyRunning || companies.length === 0 || readOnly}>
           {t('activity.syncAll')}
         </Button>
       </Group>
@@ -32,6 +34,7 @@ export function SyncPanel({ companies, progress }: { companies: CompanySummary[]
             cif={company.cif}
             progress={progress.find((item) => item.cif === company.cif)}
             starting={sync.isPending && sync.variables === company.cif}
+            disabled={readOnly}
             onSync={() => run(company.cif)}
           />
         </Fragment>

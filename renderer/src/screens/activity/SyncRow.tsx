@@ -15,10 +15,12 @@ export interface SyncRowProps {
   progress: SyncProgress | undefined;
   cif: string;
   starting: boolean;
+  /** True in a read-only window, which cannot start a sync. */
+  disabled: boolean;
   onSync: () => void;
 }
 
-export function SyncRow({ name, progress, cif, starting, onSync }: SyncRowProps) {
+export function SyncRow({ name, progress, cif, starting, disabled, onSync }: SyncRowProps) {
   const { t, i18n } = useTranslation();
   const status = !progress
     ? t('activity.syncNever')
@@ -38,7 +40,7 @@ export function SyncRow({ name, progress, cif, starting, onSync }: SyncRowProps)
             {status}
           </Text>
         </div>
-        <Button size="xs" variant="light" loading={starting} disabled={progress?.running} onClick={onSync} aria-label={t('activity.syncOneLabel', { cif })}>
+        <Button size="xs" variant="light" loading={starting} disabled={disabled || progress?.running} onClick={onSync} aria-label={t('activity.syncOneLabel', { cif })}>
           {t('activity.syncOne')}
         </Button>
       </Group>

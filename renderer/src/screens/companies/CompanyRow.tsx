@@ -7,6 +7,8 @@ export interface CompanyRowProps {
   company: CompanySummary;
   account: AccountSummary | undefined;
   syncing: boolean;
+  /** True in a read-only window, which cannot start a sync. */
+  syncDisabled: boolean;
   /** The reason the company's last sync failed, with the next step, or null. */
   syncFailure: string | null;
   onOpen: () => void;
@@ -15,7 +17,7 @@ export interface CompanyRowProps {
   onRemove: () => void;
 }
 
-export function CompanyRow({ company, account, syncing, syncFailure, onOpen, onSync, onEdit, onRemove }: CompanyRowProps) {
+export function CompanyRow({ company, account, syncing, syncDisabled, syncFailure, onOpen, onSync, onEdit, onRemove }: CompanyRowProps) {
   const { t, i18n } = useTranslation();
   const name = company.name || company.cif;
   return (
@@ -59,7 +61,7 @@ export function CompanyRow({ company, account, syncing, syncFailure, onOpen, onS
           <Button size="xs" onClick={onOpen} aria-label={t('companies.openLabel', { name })}>
             {t('companies.open')}
           </Button>
-          <Button size="xs" variant="light" loading={syncing} onClick={onSync} aria-label={t('companies.syncLabel', { name })}>
+          <Button size="xs" variant="light" loading={syncing} disabled={syncDisabled} onClick={onSync} aria-label={t('companies.syncLabel', { name })}>
             {t('companies.sync')}
           </Button>
           <Menu position="bottom-end" withinPortal>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 export interface ArchiveDirInputProps {
   current: string;
   saving: boolean;
+  disabled: boolean;
   onSave: (archiveDir: string) => void;
 }
 
@@ -12,7 +13,7 @@ export interface ArchiveDirInputProps {
  * The archive folder as a typed absolute path, which main validates when it
  * saves the setting (the browser shell has no native folder dialog).
  */
-export function ArchiveDirInput({ current, saving, onSave }: ArchiveDirInputProps) {
+export function ArchiveDirInput({ current, saving, disabled, onSave }: ArchiveDirInputProps) {
   const { t } = useTranslation();
   const [value, setValue] = useState(current);
   return (
@@ -23,12 +24,13 @@ export function ArchiveDirInput({ current, saving, onSave }: ArchiveDirInputProp
         description={t('settings.archiveDirHelp')}
         placeholder={t('settings.archiveDirPlaceholder')}
         value={value}
+        disabled={disabled}
         onChange={(event) => setValue(event.currentTarget.value)}
         onKeyDown={(event) => {
-          if (event.key === 'Enter' && value.trim() !== current) onSave(value.trim());
+          if (event.key === 'Enter' && !disabled && value.trim() !== current) onSave(value.trim());
         }}
       />
-      <Button variant="light" loading={saving} disabled={value.trim() === current} onClick={() => onSave(value.trim())}>
+      <Button variant="light" loading={saving} disabled={disabled || value.trim() === current} onClick={() => onSave(value.trim())}>
         {t('settings.saveArchiveDir')}
       </Button>
     </Group>

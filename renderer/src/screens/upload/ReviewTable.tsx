@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Paper, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useReadOnly } from '../../hooks/useReadOnly.ts';
 import { useUploadSession } from '../../hooks/useUploadSession.ts';
 import { notifyError, notifySuccess } from '../../lib/notify.ts';
 import { countVerdicts, willSend } from '../../lib/upload/review.ts';
@@ -11,6 +12,7 @@ import { ReviewRow } from './ReviewRow.tsx';
 export function ReviewTable() {
   const { t } = useTranslation();
   const session = useUploadSession();
+  const readOnly = useReadOnly();
   const history = useUploads(null);
   const { reviews, confirmed, notes } = session;
   if (reviews.length === 0 && notes.skippedInFolders === 0 && notes.unreadable === 0) return null;
@@ -46,7 +48,7 @@ export function ReviewTable() {
           <Button size="xs" variant="default" onClick={session.clear} disabled={session.submitting}>
             {t('upload.clear')}
           </Button>
-          <Button size="xs" onClick={send} disabled={sendable === 0 || !session.cif} loading={session.submitting}>
+          <Button size="xs" onClick={send} disabled={sendable === 0 || !session.cif || readOnly} loading={session.submitting}>
             {t('upload.send', { count: sendable })}
           </Button>
         </Group>

@@ -1,5 +1,6 @@
 import { Button, FileButton, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useReadOnly } from '../../hooks/useReadOnly.ts';
 import { useUploadSession } from '../../hooks/useUploadSession.ts';
 import { filterPickedFolder } from '../../lib/upload/folder.ts';
 
@@ -13,17 +14,19 @@ const FOLDER_INPUT_PROPS = { webkitdirectory: '', directory: '' } as Record<stri
 export function UploadPickers() {
   const { t } = useTranslation();
   const session = useUploadSession();
+  const readOnly = useReadOnly();
   return (
     <Group gap="xs">
-      <FileButton multiple accept=".xml,text/xml,application/xml" onChange={(files) => void session.addFiles(files)}>
+      <FileButton multiple disabled={readOnly} accept=".xml,text/xml,application/xml" onChange={(files) => void session.addFiles(files)}>
         {(props) => (
-          <Button size="xs" {...props}>
+          <Button size="xs" disabled={readOnly} {...props}>
             {t('upload.chooseFiles')}
           </Button>
         )}
       </FileButton>
       <FileButton
         multiple
+        disabled={readOnly}
         inputProps={FOLDER_INPUT_PROPS}
         onChange={(files) => {
           const picked = filterPickedFolder(files);
@@ -31,7 +34,7 @@ export function UploadPickers() {
         }}
       >
         {(props) => (
-          <Button size="xs" variant="light" {...props}>
+          <Button size="xs" variant="light" disabled={readOnly} {...props}>
             {t('upload.chooseFolder')}
           </Button>
         )}
