@@ -471,6 +471,7 @@ export const en: Strings = {
     testConnection: 'Test the connection',
     testApi: 'Service tested',
     testAnswer: "ANAF's answer",
+    testSucceeded: 'Connection succeeded: ANAF replied "{{answer}}".',
     actionsFor: 'Actions for {{subject}}',
   },
   settings: {

@@ -469,6 +469,7 @@ export const ro = {
     testConnection: 'Testează conexiunea',
     testApi: 'Serviciul testat',
     testAnswer: 'Răspunsul ANAF',
+    testSucceeded: 'Conexiune reușită: ANAF a răspuns „{{answer}}”.',
     actionsFor: 'Acțiuni pentru {{subject}}',
   },
   settings: {

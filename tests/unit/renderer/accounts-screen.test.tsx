@@ -48,8 +48,36 @@ describe('AccountsScreen', () => {
     });
     const card = await screen.findByRole('article', { name: 'CN=Ion Ionescu' });
     fireEvent.click(within(card).getByRole('button', { name: 'Testează conexiunea' }));
-    expect(await screen.findByText('{"mesaje":[]}')).toBeTruthy();
+    expect(await screen.findByText('Conexiune reușită: ANAF a răspuns „{"mesaje":[]}”.')).toBeTruthy();
     expect(fake.callsTo('accounts.testConnection')).toEqual([{ accountId: 'acc-anaf', api: 'test' }]);
+  });
+
+  test('clears the connection test on logout', async () => {
+    const { fake } = renderWithApp(<AccountsScreen />, {
+      'accounts.list': () => [sandboxAccount],
+      'accounts.testConnection': () => ({ answer: 'Hello, efactura-desktop' }),
+      'accounts.logout': () => ({ revoked: true, message: 'Logged out.' }),
+    });
+    const card = await screen.findByRole('article', { name: sandboxAccount.certificateSubject });
+    fireEvent.click(within(card).getByRole('button', { name: 'Testează conexiunea' }));
+    await within(card).findByText(/Hello, efactura-desktop/);
+    fireEvent.click(within(card).getByRole('button', { name: 'Deconectare' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Deconectare' }));
+    await waitFor(() => expect(fake.callsTo('accounts.logout')).toHaveLength(1));
+    await waitFor(() => expect(within(card).queryByText(/Hello, efactura-desktop/)).toBeNull());
+  });
+
+  test('clears the connection test when logged out elsewhere', async () => {
+    const { fake } = renderWithApp(<AccountsScreen />, {
+      'accounts.list': () => [sandboxAccount],
+      'accounts.testConnection': () => ({ answer: 'Hello, efactura-desktop' }),
+    });
+    const card = await screen.findByRole('article', { name: sandboxAccount.certificateSubject });
+    fireEvent.click(within(card).getByRole('button', { name: 'Testează conexiunea' }));
+    await within(card).findByText(/Hello, efactura-desktop/);
+    fake.emit('accounts.changed', [{ ...sandboxAccount, status: 'loggedOut' }]);
+    await waitFor(() => expect(screen.queryByText(/Hello, efactura-desktop/)).toBeNull());
   });
 
   test('shows an empty state without accounts', async () => {

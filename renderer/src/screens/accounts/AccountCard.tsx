@@ -22,6 +22,8 @@ export function AccountCard({ account, now }: { account: AccountSummary; now: nu
   const relogin = useRelogin();
   const [logoutOpen, setLogoutOpen] = useState(false);
   const [logoutMessage, setLogoutMessage] = useState<string | null>(null);
+  // Bumped on each logout so the connection test starts empty again.
+  const [logoutCount, setLogoutCount] = useState(0);
   const refresh = expiryOf(account.refreshExpiresAt, now);
   const access = expiryOf(account.accessExpiresAt, now);
   const status = STATUS[account.status];
@@ -101,8 +103,17 @@ export function AccountCard({ account, now }: { account: AccountSummary; now: nu
         ) : null}
       </Stack>
       <Divider my="xs" />
-      <ConnectionTest account={account} />
-      {logoutOpen ? <LogoutModal account={account} onClose={() => setLogoutOpen(false)} onLoggedOut={setLogoutMessage} /> : null}
+      <ConnectionTest key={logoutCount} account={account} />
+      {logoutOpen ? (
+        <LogoutModal
+          account={account}
+          onClose={() => setLogoutOpen(false)}
+          onLoggedOut={(message) => {
+            setLogoutMessage(message);
+            setLogoutCount((count) => count + 1);
+          }}
+        />
+      ) : null}
     </Paper>
   );
 }

@@ -1,14 +1,20 @@
 import { Alert, Button, Group, SegmentedControl, Text } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountSummary, ApiPath } from '../../../../shared/domain.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useTestConnection } from '../../hooks/useAccounts.ts';
 
-/** Calls ANAF with the account's token and shows ANAF's response as it came. */
+/** Calls ANAF with the account's token and words ANAF's response as a sentence. */
 export function ConnectionTest({ account }: { account: AccountSummary }) {
   const { t } = useTranslation();
   const test = useTestConnection();
+  const { reset } = test;
+  const loggedOut = account.status === 'loggedOut';
+  // A result from before a logout (here or in another window) no longer holds.
+  useEffect(() => {
+    if (loggedOut) reset();
+  }, [loggedOut, reset]);
   const [api, setApi] = useState<ApiPath>('test');
   const isAnaf = account.provider === 'anaf';
   return (
@@ -36,9 +42,9 @@ export function ConnectionTest({ account }: { account: AccountSummary }) {
         </Button>
       </Group>
       {test.data ? (
-        <Alert color="green" mt="xs" p="xs" title={t('accounts.testAnswer')}>
-          <Text size="sm" ff="monospace" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
-            {test.data.answer}
+        <Alert color="green" mt="xs" p="xs" role="status">
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+            {t('accounts.testSucceeded', { answer: test.data.answer.trim() })}
           </Text>
         </Alert>
       ) : null}
