@@ -413,6 +413,15 @@ export const ro = {
     budgets: 'Limite zilnice rămase',
     endpoint: 'Serviciu',
     key: 'Pentru',
+    /** Names of the ANAF services that have a daily limit, by the queue's endpoint name. */
+    endpoints: {
+      listPaginated: 'Listă mesaje',
+      listSimple: 'Listă mesaje (simplă)',
+      download: 'Descărcare',
+      status: 'Stare mesaj',
+      upload: 'Încărcare',
+      uploadRasp: 'Încărcare mesaj de cumpărător',
+    },
     used: 'Folosite',
     left: 'Rămase',
     resetsAt: 'Se resetează',

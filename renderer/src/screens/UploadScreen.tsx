@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useCompanies } from '../hooks/useCompanies.ts';
 import { useUploadSession } from '../hooks/useUploadSession.ts';
+import { companyLabel } from '../lib/company-label.ts';
 import { useNavigation } from '../navigation.ts';
 import { ReviewTable } from './upload/ReviewTable.tsx';
 import { UploadHistory } from './upload/UploadHistory.tsx';
@@ -46,7 +47,7 @@ export function UploadScreen() {
               value={cif}
               allowDeselect={false}
               searchable
-              data={list.map((company) => ({ value: company.cif, label: `${company.name || company.cif} (${company.cif})` }))}
+              data={list.map((company) => ({ value: company.cif, label: companyLabel(company) }))}
               onChange={(value) => value && setCif(value)}
             />
             <UploadPickers />

@@ -2,10 +2,20 @@ import { Paper, Progress, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { QueueSnapshot } from '../../../../shared/domain.ts';
 import { formatDateTime } from '../../lib/format.ts';
+import { ro } from '../../i18n/ro.ts';
+
+type EndpointLabel = keyof typeof ro.activity.endpoints;
+
+function isLabelled(endpoint: string): endpoint is EndpointLabel {
+  return Object.hasOwn(ro.activity.endpoints, endpoint);
+}
 
 /** ANAF's daily budgets in use today, with what is left until the reset. */
 export function BudgetsTable({ budgets }: { budgets: QueueSnapshot['budgets'] }) {
   const { t, i18n } = useTranslation();
+  // Main sends the queue's endpoint names. A service without a label keeps its name.
+  const serviceName = (endpoint: string): string =>
+    isLabelled(endpoint) ? t(`activity.endpoints.${endpoint}`) : endpoint;
   return (
     <Paper withBorder p="sm" component="section" aria-labelledby="budgets-heading">
       <Title order={3} size="h5" id="budgets-heading" mb="xs">
@@ -35,13 +45,15 @@ export function BudgetsTable({ budgets }: { budgets: QueueSnapshot['budgets'] })
               else if (percent >= 80) color = 'orange';
               return (
                 <Table.Tr key={`${budget.endpoint}/${budget.key}`}>
-                  <Table.Td ff="monospace">{budget.endpoint}</Table.Td>
+                  <Table.Td ff={isLabelled(budget.endpoint) ? undefined : 'monospace'}>
+                    {serviceName(budget.endpoint)}
+                  </Table.Td>
                   <Table.Td ff="monospace">{budget.key}</Table.Td>
                   <Table.Td>
                     <Progress
                       value={percent}
                       color={color}
-                      aria-label={`${budget.endpoint} ${budget.key}: ${budget.used} / ${budget.limit}`}
+                      aria-label={`${serviceName(budget.endpoint)} ${budget.key}: ${budget.used} / ${budget.limit}`}
                     />
                     <Text size="xs" c="dimmed">
                       {budget.used} / {budget.limit}

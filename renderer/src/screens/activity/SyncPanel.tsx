@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CompanySummary, SyncProgress } from '../../../../shared/domain.ts';
 import { useRunSync } from '../../hooks/useActivity.ts';
 import { useReadOnly } from '../../hooks/useReadOnly.ts';
+import { companyName } from '../../lib/company-label.ts';
 import { notifyError } from '../../lib/notify.ts';
 import { SyncRow } from './SyncRow.tsx';
 
@@ -30,7 +31,7 @@ export function SyncPanel({ companies, progress }: { companies: CompanySummary[]
         <Fragment key={company.cif}>
           {index > 0 ? <Divider /> : null}
           <SyncRow
-            name={company.name || company.cif}
+            name={companyName(company)}
             cif={company.cif}
             progress={progress.find((item) => item.cif === company.cif)}
             starting={sync.isPending && sync.variables === company.cif}

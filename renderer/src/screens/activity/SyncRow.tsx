@@ -34,7 +34,16 @@ export function SyncRow({ name, progress, cif, starting, disabled, onSync }: Syn
       <Group justify="space-between" wrap="nowrap">
         <div>
           <Text size="sm" fw={500}>
-            {name} <Text span size="xs" c="dimmed">({cif})</Text>
+            {name}
+            {/* Main names a company added without a name `CIF <cif>`, so the CIF is not repeated. */}
+            {name.includes(cif) ? null : (
+              <>
+                {' '}
+                <Text span size="xs" c="dimmed">
+                  ({cif})
+                </Text>
+              </>
+            )}
           </Text>
           <Text size="xs" c="dimmed">
             {status}
