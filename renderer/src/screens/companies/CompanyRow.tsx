@@ -2,6 +2,7 @@ import { ActionIcon, Badge, Button, Group, Menu, Table, Text } from '@mantine/co
 import { useTranslation } from 'react-i18next';
 import type { AccountSummary, CompanySummary } from '../../../../shared/domain.ts';
 import { formatDateTime } from '../../lib/format.ts';
+import { companyName } from '../../lib/company-label.ts';
 
 export interface CompanyRowProps {
   company: CompanySummary;
@@ -19,16 +20,18 @@ export interface CompanyRowProps {
 
 export function CompanyRow({ company, account, syncing, syncDisabled, syncFailure, onOpen, onSync, onEdit, onRemove }: CompanyRowProps) {
   const { t, i18n } = useTranslation();
-  const name = company.name || company.cif;
+  const name = companyName(company);
   return (
     <Table.Tr>
       <Table.Td miw={180}>
         <Text size="sm" fw={500}>
           {name}
         </Text>
-        <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-          {t('companies.cif')} {company.cif}
-        </Text>
+        {name.includes(company.cif) ? null : (
+          <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+            {t('companies.cif')} {company.cif}
+          </Text>
+        )}
       </Table.Td>
       <Table.Td>
         <Text size="sm">{account?.certificateSubject ?? company.accountId}</Text>
