@@ -10,11 +10,7 @@ export interface CodeName {
 
 export type CodeLanguage = 'ro' | 'en';
 
-/**
- * UNTDID 1001 invoice type codes allowed by CIUS-RO.
- * NOTE: the renderer still reads its type names from its i18n files
- * (`document.typeCodes`), so a change here must be made there too.
- */
+/** UNTDID 1001 invoice type codes allowed by CIUS-RO. */
 export const TYPE_CODE_NAMES: Record<string, CodeName> = {
   '380': { ro: 'factură', en: 'invoice' },
   '381': { ro: 'notă de credit', en: 'credit note' },

@@ -219,7 +219,6 @@ export const en: Strings = {
     dueDate: 'Due date',
     currency: 'Currency',
     typeCode: 'Type code',
-    typeCodes: { c380: 'invoice', c381: 'credit note', c384: 'corrected invoice', c389: 'self-billed invoice', c751: 'invoice information for accounting' },
     seller: 'Seller',
     buyer: 'Buyer',
     cif: 'CIF',

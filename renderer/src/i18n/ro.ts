@@ -217,7 +217,6 @@ export const ro = {
     dueDate: 'Scadența',
     currency: 'Moneda',
     typeCode: 'Cod tip',
-    typeCodes: { c380: 'factură', c381: 'notă de credit', c384: 'factură corectată', c389: 'autofactură', c751: 'factură, informații contabile' },
     seller: 'Furnizor',
     buyer: 'Client',
     cif: 'CIF',

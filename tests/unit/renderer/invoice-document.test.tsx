@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, test, vi } from 'vitest';
+import { TYPE_CODE_NAMES } from '../../../shared/code-lists.ts';
+import { en } from '../../../renderer/src/i18n/en.ts';
 import { ro } from '../../../renderer/src/i18n/ro.ts';
 import { InvoiceDocumentScreen } from '../../../renderer/src/screens/InvoiceDocumentScreen.tsx';
 import { renderWithApp } from './render.tsx';
@@ -99,5 +101,29 @@ describe('InvoiceDocumentScreen', () => {
     });
     fireEvent.click(await screen.findByRole('button', { name: /Înapoi la listă/ }));
     expect(navigate).toHaveBeenCalledWith({ screen: 'invoices', cif: '2816464', direction: 'errors' });
+  });
+
+  test('names every type code from the shared list', async () => {
+    for (const [code, name] of Object.entries(TYPE_CODE_NAMES)) {
+      const document = { ...sampleDocument, invoice: { ...sampleDocument.invoice, typeCode: code } };
+      renderWithApp(<InvoiceDocumentScreen cif="2816464" messageId="3000000001" direction="received" />, {
+        'invoices.document': () => document,
+      });
+      expect(await screen.findByText(`${code} (${name.ro})`)).toBeTruthy();
+      cleanup();
+    }
+  });
+
+  test('shows an unknown type code bare', async () => {
+    const document = { ...sampleDocument, invoice: { ...sampleDocument.invoice, typeCode: '325' } };
+    renderWithApp(<InvoiceDocumentScreen cif="2816464" messageId="3000000001" direction="received" />, {
+      'invoices.document': () => document,
+    });
+    expect(await screen.findByText('325')).toBeTruthy();
+  });
+
+  test('i18n keeps no copy of type names', () => {
+    expect(Object.hasOwn(ro.document, 'typeCodes')).toBe(false);
+    expect(Object.hasOwn(en.document, 'typeCodes')).toBe(false);
   });
 });

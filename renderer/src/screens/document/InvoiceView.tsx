@@ -1,6 +1,6 @@
 import { Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { codeName, TYPE_CODE_NAMES } from '../../../../shared/code-lists.ts';
 import type { Invoice } from '../../../../shared/invoice.ts';
 import { formatDate } from '../../lib/format.ts';
 import { AllowanceChargeTable } from './AllowanceChargeTable.tsx';
@@ -10,12 +10,10 @@ import { PaymentSection } from './PaymentSection.tsx';
 import { TotalsTable } from './TotalsTable.tsx';
 import { VatBreakdownTable } from './VatBreakdownTable.tsx';
 
-const KNOWN_TYPE_CODES = ['380', '381', '384', '389', '751'] as const;
-
-/** Writes a UNTDID 1001 type code with its name when it is one of the common ones. */
-function typeCodeText(t: TFunction, code: string): string {
-  const known = KNOWN_TYPE_CODES.find((candidate) => candidate === code);
-  return known ? `${code} (${t(`document.typeCodes.c${known}`)})` : code;
+/** Writes a UNTDID 1001 type code with its name when the shared list has one. */
+function typeCodeText(code: string, language: string): string {
+  const name = codeName(TYPE_CODE_NAMES, code, language.startsWith('en') ? 'en' : 'ro');
+  return name ? `${code} (${name})` : code;
 }
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
@@ -93,7 +91,7 @@ export function InvoiceView({ invoice, attachments }: { invoice: Invoice; attach
               <Text span c="dimmed">
                 {t('document.typeCode')}:
               </Text>{' '}
-              {typeCodeText(t, invoice.typeCode)}
+              {typeCodeText(invoice.typeCode, language)}
             </Text>
           ) : null}
         </Group>
