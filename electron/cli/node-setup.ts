@@ -4,16 +4,9 @@
  */
 import module from 'node:module';
 
-// Node 22 prints an ExperimentalWarning when node:sqlite loads. Scripts and
-// scheduled runs read standard error, so that one warning is dropped and
-// every other warning still reaches Node's own printer.
-const printers = process.listeners('warning');
-process.removeAllListeners('warning');
-process.on('warning', (warning) => {
-  if (warning.name === 'ExperimentalWarning' && /SQLite/i.test(warning.message))
-    return;
-  for (const print of printers) print(warning);
-});
+// Scripts and scheduled runs read standard error, so the CLI drops Node 22's
+// SQLite ExperimentalWarning with the same filter as the browser shell.
+import '../core/app/sqlite-warning.ts';
 
 // Keeps compiled code (and, on newer Node, stripped TypeScript) between
 // runs, which shortens the start of each command.
