@@ -1,7 +1,10 @@
 /**
- * Names for the codes that appear on Romanian e-invoices, in Romanian and
- * English, shared by the invoice view and the PDF so both show one wording.
+ * Names for the codes that appear on Romanian e-invoices and for the states
+ * of an archived message, in Romanian and English. The invoice view, the
+ * invoice list, the PDF and the CSV read them here so all show one wording.
  */
+
+import type { MessageState } from './domain.ts';
 
 export interface CodeName {
   ro: string;
@@ -65,6 +68,17 @@ export const VAT_CATEGORY_NAMES: Record<string, CodeName> = {
   O: { ro: 'în afara sferei TVA', en: 'outside the scope of VAT' },
   L: { ro: 'IGIC (Insulele Canare)', en: 'IGIC (Canary Islands)' },
   M: { ro: 'IPSI (Ceuta și Melilla)', en: 'IPSI (Ceuta and Melilla)' },
+};
+
+/**
+ * States of an archived message. `expired` means ANAF deleted the message,
+ * which it does 60 days after posting it.
+ */
+export const MESSAGE_STATE_NAMES: Record<MessageState, CodeName> = {
+  listed: { ro: 'listată', en: 'listed' },
+  downloaded: { ro: 'descărcată', en: 'downloaded' },
+  expired: { ro: 'ștearsă de ANAF', en: 'deleted by ANAF' },
+  failed: { ro: 'eșuată', en: 'failed' },
 };
 
 /**

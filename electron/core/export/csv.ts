@@ -12,6 +12,7 @@
  * export options carry no language. Credit notes have negative amounts, as in the
  * archive's index.
  */
+import { codeName, MESSAGE_STATE_NAMES } from '../../../shared/code-lists.ts';
 import type { InvoiceQuery } from '../../../shared/domain.ts';
 import type { InvoiceLine } from '../../../shared/invoice.ts';
 import { AppFailure } from '../../../shared/result.ts';
@@ -56,14 +57,6 @@ const DIRECTION_NAMES: Record<string, string> = {
   received: 'primită',
   sent: 'emisă',
   errors: 'eroare',
-};
-
-/** Romanian words for a message's state. */
-const STATE_NAMES: Record<string, string> = {
-  listed: 'listată',
-  downloaded: 'descărcată',
-  expired: 'expirată la ANAF',
-  failed: 'eșuată',
 };
 
 const INVOICE_HEADER = [
@@ -254,7 +247,7 @@ function invoiceCells(
     textCell(row.uploadIndex, format),
     textCell(row.messageId, format),
     romaniaTimeCell(row.createdAt, format),
-    textCell(STATE_NAMES[row.state] ?? row.state, format),
+    textCell(codeName(MESSAGE_STATE_NAMES, row.state) ?? row.state, format),
   ];
 }
 

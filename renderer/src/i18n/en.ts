@@ -1,3 +1,4 @@
+import { MESSAGE_STATE_NAMES } from '../../../shared/code-lists.ts';
 import type { Strings } from './ro.ts';
 
 /** English strings, selectable in the settings. */
@@ -205,10 +206,11 @@ export const en: Strings = {
     grid: 'Invoice list',
     openHint: 'Enter or double-click opens the invoice.',
     syncNow: 'Sync now',
-    stateListed: 'listed',
-    stateDownloaded: 'downloaded',
-    stateExpired: 'deleted by ANAF',
-    stateFailed: 'failed',
+    // The CSV export names states from the same table.
+    stateListed: MESSAGE_STATE_NAMES.listed.en,
+    stateDownloaded: MESSAGE_STATE_NAMES.downloaded.en,
+    stateExpired: MESSAGE_STATE_NAMES.expired.en,
+    stateFailed: MESSAGE_STATE_NAMES.failed.en,
   },
   document: {
     back: 'Back to the list',

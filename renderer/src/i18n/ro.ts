@@ -1,3 +1,4 @@
+import { MESSAGE_STATE_NAMES } from '../../../shared/code-lists.ts';
 /** Romanian strings: the interface's first language. */
 export const ro = {
   app: {
@@ -203,10 +204,11 @@ export const ro = {
     grid: 'Lista facturilor',
     openHint: 'Enter sau dublu clic deschide factura.',
     syncNow: 'Sincronizează acum',
-    stateListed: 'listată',
-    stateDownloaded: 'descărcată',
-    stateExpired: 'ștearsă de ANAF',
-    stateFailed: 'eșuată',
+    // The CSV export names states from the same table.
+    stateListed: MESSAGE_STATE_NAMES.listed.ro,
+    stateDownloaded: MESSAGE_STATE_NAMES.downloaded.ro,
+    stateExpired: MESSAGE_STATE_NAMES.expired.ro,
+    stateFailed: MESSAGE_STATE_NAMES.failed.ro,
   },
   document: {
     back: 'Înapoi la listă',

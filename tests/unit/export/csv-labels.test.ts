@@ -5,6 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { exportCsv } from '../../../electron/core/export/index.ts';
+import { en } from '../../../renderer/src/i18n/en.ts';
+import { ro } from '../../../renderer/src/i18n/ro.ts';
 import {
   createTestArchive,
   listedMessage,
@@ -20,7 +22,14 @@ beforeAll(async () => {
   fixture.archive.recordListed(CIF, [
     listedMessage({ downloadId: '4001', uploadIndex: '5401' }),
     listedMessage({ downloadId: '4002', uploadIndex: '5402' }),
+    listedMessage({ downloadId: '4003', uploadIndex: '5403' }),
   ]);
+  fixture.archive.recordFailedDownload(
+    CIF,
+    '4003',
+    'expired',
+    'ANAF no longer serves this message.',
+  );
   const xml = invoiceXml({
     number: 'RATE-1',
     issueDate: '2025-02-10',
@@ -75,5 +84,17 @@ describe('exportCsv labels', () => {
     expect(states).toContain('descărcată');
     expect(states).toContain('listată');
     expect(states).not.toContain('downloaded');
+  });
+
+  it('words an expired message as the grid does', async () => {
+    const rows = await csvRows();
+    const state = (rows[0] ?? []).indexOf('Stare');
+    const states = rows.slice(1).map((row) => row[state]);
+    expect(states).toContain(ro.invoices.stateExpired);
+  });
+
+  it('keeps the grid state names in both languages', () => {
+    expect(ro.invoices.stateExpired).toBe('ștearsă de ANAF');
+    expect(en.invoices.stateExpired).toBe('deleted by ANAF');
   });
 });
