@@ -479,7 +479,6 @@ export const en: Strings = {
     warningAccessExpired: 'The access token expired on {{date}}; the app renews it the next time it connects to ANAF.',
     testConnection: 'Test the connection',
     testApi: 'Service tested',
-    testAnswer: "ANAF's answer",
     testSucceeded: 'Connection succeeded: ANAF replied "{{answer}}".',
     actionsFor: 'Actions for {{subject}}',
   },

@@ -478,7 +478,6 @@ export const ro = {
     warningAccessExpired: 'Tokenul de acces a expirat la {{date}}; aplicația îl reînnoiește la următoarea conectare la ANAF.',
     testConnection: 'Testează conexiunea',
     testApi: 'Serviciul testat',
-    testAnswer: 'Răspunsul ANAF',
     testSucceeded: 'Conexiune reușită: ANAF a răspuns „{{answer}}”.',
     actionsFor: 'Acțiuni pentru {{subject}}',
   },

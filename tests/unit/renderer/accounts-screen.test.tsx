@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
+import { en } from '../../../renderer/src/i18n/en.ts';
 import { ro } from '../../../renderer/src/i18n/ro.ts';
 import { AccountsScreen } from '../../../renderer/src/screens/AccountsScreen.tsx';
 import { renderWithApp } from './render.tsx';
@@ -83,5 +84,10 @@ describe('AccountsScreen', () => {
   test('shows an empty state without accounts', async () => {
     renderWithApp(<AccountsScreen />, { 'accounts.list': () => [] });
     expect(await screen.findByText('Niciun cont')).toBeTruthy();
+  });
+
+  test('i18n has no unused testAnswer key', () => {
+    expect(Object.hasOwn(ro.accounts, 'testAnswer')).toBe(false);
+    expect(Object.hasOwn(en.accounts, 'testAnswer')).toBe(false);
   });
 });
