@@ -212,6 +212,13 @@ export const en: Strings = {
     stateExpired: MESSAGE_STATE_NAMES.expired.en,
     stateFailed: MESSAGE_STATE_NAMES.failed.en,
   },
+  buyerMessages: {
+    heading: 'Buyer messages',
+    sent: 'sent',
+    received: 'received',
+    notDownloaded: 'The message has not been downloaded yet. The next sync downloads it.',
+    unreadable: 'The message could not be read',
+  },
   document: {
     back: 'Back to the list',
     heading: 'Invoice {{number}}',

@@ -210,6 +210,13 @@ export const ro = {
     stateExpired: MESSAGE_STATE_NAMES.expired.ro,
     stateFailed: MESSAGE_STATE_NAMES.failed.ro,
   },
+  buyerMessages: {
+    heading: 'Mesajele cumpărătorului',
+    sent: 'trimis',
+    received: 'primit',
+    notDownloaded: 'Mesajul nu a fost descărcat încă. Următoarea sincronizare îl descarcă.',
+    unreadable: 'Mesajul nu a putut fi citit',
+  },
   document: {
     back: 'Înapoi la listă',
     heading: 'Factura {{number}}',

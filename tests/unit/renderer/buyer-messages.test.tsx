@@ -2,6 +2,8 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, test, vi } from 'vitest';
 import type { BuyerMessage } from '../../../shared/domain.ts';
+import { en } from '../../../renderer/src/i18n/en.ts';
+import { ro } from '../../../renderer/src/i18n/ro.ts';
 import { InvoiceDocumentScreen } from '../../../renderer/src/screens/InvoiceDocumentScreen.tsx';
 import { renderWithApp } from './render.tsx';
 import { rejectedDocument, sampleDocument } from './sample-data.ts';
@@ -120,5 +122,18 @@ describe('buyer messages on the invoice document', () => {
     );
     await screen.findByText('ANAF a respins factura');
     expect(fake.callsTo('invoices.buyerMessages')).toEqual([]);
+  });
+
+  test('reads its labels from i18n', async () => {
+    renderDocument([buyerMessage({ text: null, state: 'listed' })]);
+    const section = await screen.findByRole('region', {
+      name: ro.buyerMessages.heading,
+    });
+    expect(section.textContent).toContain(ro.buyerMessages.received);
+    expect(section.textContent).toContain(ro.buyerMessages.notDownloaded);
+  });
+
+  test('has English labels', () => {
+    expect(en.buyerMessages.heading).toBe('Buyer messages');
   });
 });

@@ -13,33 +13,6 @@ import { formatDateTime } from '../../lib/format.ts';
 import { downloadFailureText } from '../../lib/note-text.ts';
 import { queryKeys } from '../../queries.ts';
 
-// NOTE: these strings are kept here so this section stays in one file.
-// They belong in i18n/ro.ts and en.ts, which type-check every key.
-const STRINGS = {
-  ro: {
-    heading: 'Mesajele cumpărătorului',
-    sent: 'trimis',
-    received: 'primit',
-    notDownloaded:
-      'Mesajul nu a fost descărcat încă. Următoarea sincronizare îl descarcă.',
-    unreadable: 'Mesajul nu a putut fi citit',
-  },
-  en: {
-    heading: 'Buyer messages',
-    sent: 'sent',
-    received: 'received',
-    notDownloaded:
-      'The message has not been downloaded yet. The next sync downloads it.',
-    unreadable: 'The message could not be read',
-  },
-} as const;
-
-type Strings = (typeof STRINGS)[keyof typeof STRINGS];
-
-function stringsFor(language: string): Strings {
-  return language.startsWith('en') ? STRINGS.en : STRINGS.ro;
-}
-
 /** Lists the buyer messages about the invoice with `uploadIndex`. */
 export function BuyerMessages({
   cif,
@@ -49,7 +22,6 @@ export function BuyerMessages({
   uploadIndex: string;
 }) {
   const { t, i18n } = useTranslation();
-  const strings = stringsFor(i18n.language);
   // Under the company's invoice key, so a sync that changes the archive
   // refreshes it with the lists.
   const messages = useQuery({
@@ -66,7 +38,7 @@ export function BuyerMessages({
   if (messages.error) {
     return (
       <ErrorAlert
-        title={strings.heading}
+        title={t('buyerMessages.heading')}
         error={messages.error}
         onRetry={() => void messages.refetch()}
       />
@@ -75,9 +47,9 @@ export function BuyerMessages({
   if (!messages.data || messages.data.messages.length === 0) return null;
 
   return (
-    <section aria-label={strings.heading}>
+    <section aria-label={t('buyerMessages.heading')}>
       <Title order={3} size="h6" mb={4}>
-        {strings.heading}
+        {t('buyerMessages.heading')}
       </Title>
       <Stack gap="xs">
         {messages.data.messages.map((message) => (
@@ -85,7 +57,6 @@ export function BuyerMessages({
             key={message.messageId}
             message={message}
             failure={downloadFailureText(t, message)}
-            strings={strings}
             language={i18n.language}
           />
         ))}
@@ -97,15 +68,14 @@ export function BuyerMessages({
 function MessageCard({
   message,
   failure,
-  strings,
   language,
 }: {
   message: BuyerMessage;
   /** The failure reason in the interface language, or null. */
   failure: string | null;
-  strings: Strings;
   language: string;
 }) {
+  const { t } = useTranslation();
   return (
     <Paper withBorder p="xs">
       <Group gap="xs" mb={4}>
@@ -114,11 +84,11 @@ function MessageCard({
         </Text>
         {message.direction ? (
           <Badge size="xs" variant="light">
-            {strings[message.direction]}
+            {t(`buyerMessages.${message.direction}`)}
           </Badge>
         ) : null}
       </Group>
-      <MessageBody message={message} failure={failure} strings={strings} />
+      <MessageBody message={message} failure={failure} />
     </Paper>
   );
 }
@@ -126,12 +96,11 @@ function MessageCard({
 function MessageBody({
   message,
   failure,
-  strings,
 }: {
   message: BuyerMessage;
   failure: string | null;
-  strings: Strings;
 }) {
+  const { t } = useTranslation();
   if (message.text !== null && message.text !== '') {
     return (
       <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
@@ -143,14 +112,14 @@ function MessageBody({
     const reason = failure ? `: ${failure}` : '';
     return (
       <Text size="sm" c="orange">
-        {strings.unreadable}
+        {t('buyerMessages.unreadable')}
         {reason}
       </Text>
     );
   }
   return (
     <Text size="sm" c="dimmed">
-      {failure ?? strings.notDownloaded}
+      {failure ?? t('buyerMessages.notDownloaded')}
     </Text>
   );
 }
