@@ -6,7 +6,7 @@ import { en } from '../../../renderer/src/i18n/en.ts';
 import { ro } from '../../../renderer/src/i18n/ro.ts';
 import { InvoiceDocumentScreen } from '../../../renderer/src/screens/InvoiceDocumentScreen.tsx';
 import { renderWithApp } from './render.tsx';
-import { rejectedDocument, sampleDocument } from './sample-data.ts';
+import { rejectedDocument, sampleDocument, sampleInvoice } from './sample-data.ts';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -105,7 +105,7 @@ describe('InvoiceDocumentScreen', () => {
 
   test('names every type code from the shared list', async () => {
     for (const [code, name] of Object.entries(TYPE_CODE_NAMES)) {
-      const document = { ...sampleDocument, invoice: { ...sampleDocument.invoice, typeCode: code } };
+      const document = { ...sampleDocument, invoice: { ...sampleInvoice, typeCode: code } };
       renderWithApp(<InvoiceDocumentScreen cif="2816464" messageId="3000000001" direction="received" />, {
         'invoices.document': () => document,
       });
@@ -115,7 +115,7 @@ describe('InvoiceDocumentScreen', () => {
   });
 
   test('shows an unknown type code bare', async () => {
-    const document = { ...sampleDocument, invoice: { ...sampleDocument.invoice, typeCode: '325' } };
+    const document = { ...sampleDocument, invoice: { ...sampleInvoice, typeCode: '325' } };
     renderWithApp(<InvoiceDocumentScreen cif="2816464" messageId="3000000001" direction="received" />, {
       'invoices.document': () => document,
     });
