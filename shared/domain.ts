@@ -126,6 +126,8 @@ export const DOWNLOAD_FAILURE_VALUES = {
   stoppedRun: ['cause'],
   /** A passing failure (timeout, server error); the next sync tries again. */
   retryLater: ['cause'],
+  /** The ZIP was archived, but its invoice or message could not be read. */
+  unreadableZip: ['cause'],
 } as const satisfies Record<string, readonly (keyof DownloadFailureValues)[]>;
 
 export type DownloadFailureKind = keyof typeof DOWNLOAD_FAILURE_VALUES;

@@ -3,16 +3,19 @@
  * dates, amounts and partner, the error count of a rejected upload, or the
  * invoice a buyer message is about and its text.
  */
+import type { FailureCause } from '../../../shared/domain.ts';
 import type {
   DecimalValue,
   Invoice,
   InvoiceParty,
 } from '../../../shared/invoice.ts';
+import type { AppError } from '../../../shared/result.ts';
 import { readAnafMessage, readBuyerMessage } from '../invoice/index.ts';
 import { describeError } from '../log/logger.ts';
 import { readAnafMessageZip } from '../zip/index.ts';
 
 import { decimalToCents } from './amounts.ts';
+import type { DownloadFailure } from './failure-kinds.ts';
 import { foldedColumn } from './fold.ts';
 
 export interface VatRow {
@@ -44,6 +47,8 @@ export interface IndexedFields {
   numberFolded: string;
   /** Reason the ZIP's content could not be read; the ZIP is kept anyway. */
   problem: string | null;
+  /** The same reason as an `unreadableZip` kind, for the interface language. */
+  failure?: DownloadFailure | null;
 }
 
 const EMPTY: IndexedFields = {
@@ -66,6 +71,7 @@ const EMPTY: IndexedFields = {
   partnerFolded: '',
   numberFolded: '',
   problem: null,
+  failure: null,
 };
 
 /** Directions whose ZIP contains an invoice or ANAF's error document. */
@@ -92,7 +98,8 @@ export async function readIndexFields(
   try {
     return await readFields(cif, direction, zipBytes);
   } catch (error) {
-    return { ...EMPTY, problem: keptProblem(describeError(error)) };
+    const message = describeError(error);
+    return unreadable({ code: null, message, details: {} });
   }
 }
 
@@ -106,13 +113,12 @@ async function readFields(
   }
   if (!INVOICE_DIRECTIONS.has(direction)) {
     const zip = await readAnafMessageZip(zipBytes);
-    const problem = zip.ok ? null : keptProblem(zip.error.message);
-    return { ...EMPTY, problem };
+    return zip.ok ? EMPTY : unreadable(causeOf(zip.error));
   }
 
   const message = await readAnafMessage(zipBytes);
   if (!message.ok) {
-    return { ...EMPTY, problem: keptProblem(message.error.message) };
+    return unreadable(causeOf(message.error));
   }
 
   const { content } = message.value;
@@ -130,12 +136,10 @@ async function buyerMessageFields(
   zipBytes: Uint8Array,
 ): Promise<IndexedFields> {
   const zip = await readAnafMessageZip(zipBytes);
-  if (!zip.ok) return { ...EMPTY, problem: keptProblem(zip.error.message) };
+  if (!zip.ok) return unreadable(causeOf(zip.error));
 
   const message = readBuyerMessage(zip.value.document);
-  if (!message.ok) {
-    return { ...EMPTY, problem: keptProblem(message.error.message) };
-  }
+  if (!message.ok) return unreadable(causeOf(message.error));
   return {
     ...EMPTY,
     documentKind: 'buyerMessage',
@@ -144,8 +148,24 @@ async function buyerMessageFields(
   };
 }
 
-function keptProblem(reason: string): string {
-  return `The ZIP is kept, but its content could not be read: ${reason}`;
+/** Returns empty fields with the reason as English text and as a kind. */
+function unreadable(cause: FailureCause): IndexedFields {
+  return {
+    ...EMPTY,
+    problem: `The ZIP is kept, but its content could not be read: ${cause.message}`,
+    failure: { kind: 'unreadableZip', values: { cause } },
+  };
+}
+
+/** Keeps the error's code and the details the renderer can name. */
+function causeOf(error: AppError): FailureCause {
+  const details: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(error.details ?? {})) {
+    if (typeof value === 'string' || typeof value === 'number') {
+      details[name] = value;
+    }
+  }
+  return { code: error.code, message: error.message, details };
 }
 
 /** Returns the index fields of a parsed invoice. */

@@ -576,6 +576,7 @@ export const en: Strings = {
     dailyLimit: 'The download was put off. {{cause}} A sync after the limit resets downloads the message.',
     stoppedRun: 'The download failed and the sync stopped. {{cause}} Fix the cause; the next sync downloads the message.',
     retryLater: 'The download failed. {{cause}} The next sync tries again.',
+    unreadableZip: 'The ZIP file was archived, but its content could not be read. {{cause}} Open the ZIP file from the archive folder or download the message from SPV.',
   },
   errors: {
     generic: 'Something went wrong: {{message}}',

@@ -582,6 +582,7 @@ export const ro = {
     dailyLimit: 'Descărcarea a fost amânată. {{cause}} O sincronizare de după resetarea limitei descarcă mesajul.',
     stoppedRun: 'Descărcarea a eșuat și sincronizarea s-a oprit. {{cause}} Rezolvați cauza; următoarea sincronizare descarcă mesajul.',
     retryLater: 'Descărcarea a eșuat. {{cause}} Următoarea sincronizare încearcă din nou.',
+    unreadableZip: 'Fișierul ZIP a fost arhivat, dar conținutul lui nu a putut fi citit. {{cause}} Deschideți fișierul ZIP din dosarul arhivei sau descărcați mesajul din SPV.',
   },
   errors: {
     generic: 'A apărut o eroare: {{message}}',
