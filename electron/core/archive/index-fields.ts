@@ -47,7 +47,11 @@ export interface IndexedFields {
   numberFolded: string;
   /** Reason the ZIP's content could not be read; the ZIP is kept anyway. */
   problem: string | null;
-  /** The same reason as an `unreadableZip` kind, for the interface language. */
+  /**
+   * The same reason as an `unreadableZip` kind, for the interface language.
+   * NOTE: the message store does not write it to `failure_kind` yet, so
+   * the interface still shows `problem` until it does.
+   */
   failure?: DownloadFailure | null;
 }
 
