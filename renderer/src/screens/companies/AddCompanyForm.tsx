@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { AccountSummary, ApiPath } from '../../../../shared/domain.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useAddCompany, useCompanies } from '../../hooks/useCompanies.ts';
+import { useReadOnly } from '../../hooks/useReadOnly.ts';
 import { checkCifInput } from '../../lib/cif-input.ts';
 import { notifySuccess } from '../../lib/notify.ts';
 
@@ -16,6 +17,7 @@ export interface AddCompanyFormProps {
 export function AddCompanyForm({ accounts, defaultApi }: AddCompanyFormProps) {
   const { t } = useTranslation();
   const add = useAddCompany();
+  const readOnly = useReadOnly();
   const { reset: clearAddError } = add;
   const { dataUpdatedAt: listUpdatedAt } = useCompanies();
   // A later change to the list (an add, sync, rename or removal, here or in
@@ -42,7 +44,7 @@ export function AddCompanyForm({ accounts, defaultApi }: AddCompanyFormProps) {
     event.preventDefault();
     const check = checkCifInput(cifText);
     setCifError(describeCifProblem(cifText));
-    if (!check.ok || !account) return;
+    if (!check.ok || !account || readOnly) return;
     const input = {
       cif: check.cif,
       accountId: account.id,
@@ -76,6 +78,7 @@ export function AddCompanyForm({ accounts, defaultApi }: AddCompanyFormProps) {
             onBlur={() => setCifError(cifText ? describeCifProblem(cifText) : null)}
             error={cifError}
             required
+            disabled={readOnly}
             w={210}
           />
           <TextInput
@@ -86,6 +89,7 @@ export function AddCompanyForm({ accounts, defaultApi }: AddCompanyFormProps) {
               setName(event.currentTarget.value);
               clearAddError();
             }}
+            disabled={readOnly}
             w={260}
           />
           <Select
@@ -97,6 +101,7 @@ export function AddCompanyForm({ accounts, defaultApi }: AddCompanyFormProps) {
             }}
             allowDeselect={false}
             data={accounts.map((item) => ({ value: item.id, label: item.certificateSubject }))}
+            disabled={readOnly}
             w={260}
           />
           {account?.provider === 'anaf' ? (
@@ -112,10 +117,11 @@ export function AddCompanyForm({ accounts, defaultApi }: AddCompanyFormProps) {
                 { value: 'test', label: t('companies.apiTest') },
                 { value: 'prod', label: t('companies.apiProd') },
               ]}
+              disabled={readOnly}
               w={140}
             />
           ) : null}
-          <Button type="submit" mt={25} loading={add.isPending}>
+          <Button type="submit" mt={25} loading={add.isPending} disabled={readOnly}>
             {t('companies.add')}
           </Button>
         </Group>

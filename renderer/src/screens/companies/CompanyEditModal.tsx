@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiPath, CompanySummary } from '../../../../shared/domain.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useUpdateCompany } from '../../hooks/useCompanies.ts';
+import { useReadOnly } from '../../hooks/useReadOnly.ts';
 import { notifySuccess } from '../../lib/notify.ts';
 
 export interface CompanyEditModalProps {
@@ -16,6 +17,7 @@ export interface CompanyEditModalProps {
 export function CompanyEditModal({ company, canChooseApi, onClose }: CompanyEditModalProps) {
   const { t } = useTranslation();
   const update = useUpdateCompany();
+  const readOnly = useReadOnly();
   const [name, setName] = useState(company.name);
   const [api, setApi] = useState<ApiPath>(company.api);
 
@@ -52,7 +54,7 @@ export function CompanyEditModal({ company, canChooseApi, onClose }: CompanyEdit
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button onClick={save} loading={update.isPending}>
+          <Button onClick={save} loading={update.isPending} disabled={readOnly}>
             {t('common.save')}
           </Button>
         </Group>

@@ -3,11 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { CompanySummary } from '../../../../shared/domain.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useRemoveCompany } from '../../hooks/useCompanies.ts';
+import { useReadOnly } from '../../hooks/useReadOnly.ts';
 import { notifySuccess } from '../../lib/notify.ts';
 
 export function CompanyRemoveModal({ company, onClose }: { company: CompanySummary; onClose: () => void }) {
   const { t } = useTranslation();
   const remove = useRemoveCompany();
+  const readOnly = useReadOnly();
   const name = company.name || company.cif;
   return (
     <Modal opened onClose={onClose} title={t('companies.removeTitle', { name })}>
@@ -21,6 +23,7 @@ export function CompanyRemoveModal({ company, onClose }: { company: CompanySumma
           <Button
             color="red"
             loading={remove.isPending}
+            disabled={readOnly}
             onClick={() =>
               remove.mutate(company.cif, {
                 onSuccess: () => {

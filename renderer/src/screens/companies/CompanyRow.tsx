@@ -1,6 +1,7 @@
 import { ActionIcon, Badge, Button, Group, Menu, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AccountSummary, CompanySummary } from '../../../../shared/domain.ts';
+import { useReadOnly } from '../../hooks/useReadOnly.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { companyName } from '../../lib/company-label.ts';
 
@@ -21,6 +22,8 @@ export interface CompanyRowProps {
 export function CompanyRow({ company, account, syncing, syncDisabled, syncFailure, onOpen, onSync, onEdit, onRemove }: CompanyRowProps) {
   const { t, i18n } = useTranslation();
   const name = companyName(company);
+  // Main rejects companies.update and companies.remove in a read-only window.
+  const readOnly = useReadOnly();
   return (
     <Table.Tr>
       <Table.Td miw={180}>
@@ -74,8 +77,8 @@ export function CompanyRow({ company, account, syncing, syncDisabled, syncFailur
               </ActionIcon>
             </Menu.Target>
             <Menu.Dropdown>
-              <Menu.Item onClick={onEdit}>{t('companies.rename')}</Menu.Item>
-              <Menu.Item color="red" onClick={onRemove}>
+              <Menu.Item onClick={onEdit} disabled={readOnly}>{t('companies.rename')}</Menu.Item>
+              <Menu.Item color="red" onClick={onRemove} disabled={readOnly}>
                 {t('companies.removeLabel', { name })}
               </Menu.Item>
             </Menu.Dropdown>
