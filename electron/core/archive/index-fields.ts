@@ -47,11 +47,7 @@ export interface IndexedFields {
   numberFolded: string;
   /** Reason the ZIP's content could not be read; the ZIP is kept anyway. */
   problem: string | null;
-  /**
-   * The same reason as an `unreadableZip` kind, for the interface language.
-   * NOTE: the message store does not write it to `failure_kind` yet, so
-   * the interface still shows `problem` until it does.
-   */
+  /** The same reason as an `unreadableZip` kind, for the interface language. */
   failure?: DownloadFailure | null;
 }
 

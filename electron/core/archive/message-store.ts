@@ -62,6 +62,13 @@ export interface DownloadRecord {
   downloadedAt: Date;
 }
 
+/** Returns the `failure_kind` and `failure_values` of a read ZIP. */
+function failureColumns(fields: IndexedFields): [string | null, string | null] {
+  const failure = fields.failure ?? null;
+  if (failure === null) return [null, null];
+  return [failure.kind, JSON.stringify(failure.values)];
+}
+
 const INSERT_LISTED = `INSERT INTO archive_messages
   (cif, message_id, upload_index, message_type, direction, details,
    created_at, zip_path, state, listed_at, doc_date)
@@ -69,8 +76,8 @@ const INSERT_LISTED = `INSERT INTO archive_messages
   ON CONFLICT (cif, message_id) DO NOTHING`;
 
 const FIELD_UPDATE = `UPDATE archive_messages SET
-  state = 'downloaded', failure_reason = ?, failure_kind = NULL,
-  failure_values = NULL, downloaded_at = ?,
+  state = 'downloaded', failure_reason = ?, failure_kind = ?,
+  failure_values = ?, downloaded_at = ?,
   zip_sha256 = ?, zip_size = ?, document_kind = ?, partner_cif = ?,
   partner_vat_id = ?, partner_name = ?, number = ?, type_code = ?,
   issue_date = ?, due_date = ?, doc_date = COALESCE(?, doc_date),
@@ -188,7 +195,8 @@ export class MessageStore {
     this.#db
       .prepare(
         `UPDATE archive_messages SET document_kind = ?, referenced_index = ?,
-           message_text = ?, failure_reason = ?
+           message_text = ?, failure_reason = ?, failure_kind = ?,
+           failure_values = ?
          WHERE id = ?`,
       )
       .run(
@@ -196,6 +204,7 @@ export class MessageStore {
         fields.referencedIndex,
         fields.messageText,
         fields.problem,
+        ...failureColumns(fields),
         rowId,
       );
   }
@@ -234,6 +243,7 @@ export class MessageStore {
         .prepare(FIELD_UPDATE)
         .run(
           fields.problem,
+          ...failureColumns(fields),
           record.downloadedAt.toISOString(),
           record.sha256,
           record.size,

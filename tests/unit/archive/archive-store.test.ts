@@ -236,6 +236,7 @@ describe('archive downloads', () => {
 
     expect(row?.state).toBe('downloaded');
     expect(row?.failureReason).toMatch(/could not be read/);
+    expect(row?.failureKind).toBe('unreadableZip');
     const file = path.join(fixture.root, CIF, '2025', '01', '3001.zip');
     expect(fs.readFileSync(file).equals(zip)).toBe(true);
   });
