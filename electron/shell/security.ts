@@ -2,7 +2,8 @@
  * The security baseline of every window: isolated, sandboxed renderers with
  * no Node, pages only from the app's own `app://` origin, navigation and
  * `window.open` denied and logged. The login window (auth) passes its IdP
- * origin as the one extra origin it may navigate within.
+ * origin as the one extra origin it may navigate within, and its callback
+ * URL as a navigation it expects to be denied.
  */
 import type { WebContents, WebPreferences } from 'electron';
 import type { Logger } from '../core/log/logger.ts';
@@ -45,6 +46,11 @@ function originOf(raw: string): string | null {
   }
 }
 
+/** Shortens a URL for a log line, without its query string (it may carry a login code). */
+function withoutQuery(url: string): string | undefined {
+  return url.split('?')[0]?.slice(0, 200);
+}
+
 /** Extra origins a window may navigate within, by WebContents id (the login window's IdP). */
 const extraOrigins = new Map<number, readonly string[]>();
 
@@ -57,9 +63,25 @@ export function allowOrigins(contents: WebContents, origins: readonly string[]):
   contents.once('destroyed', () => extraOrigins.delete(contents.id));
 }
 
+/** URL matchers of denied navigations a window handles itself, by WebContents id (the login window's callback). */
+const expectedDenials = new Map<number, (url: string) => boolean>();
+
+/**
+ * Marks navigations and redirects to URLs that `isExpected` matches as
+ * handled by the window itself, until the window is destroyed. The guard
+ * still denies them but logs them at debug level instead of as a warning.
+ * The login window calls this for its callback URL, which it catches and
+ * cancels on every login.
+ */
+export function expectDeniedNavigations(contents: WebContents, isExpected: (url: string) => boolean): void {
+  expectedDenials.set(contents.id, isExpected);
+  contents.once('destroyed', () => expectedDenials.delete(contents.id));
+}
+
 /**
  * Denies every navigation away from the allowed origins and every
- * `window.open`, logging each refusal without the URL's query string.
+ * `window.open`, logging each refusal without the URL's query string:
+ * a warning, or a debug line for a navigation the window expects to be denied.
  */
 export function guardNavigation(
   contents: WebContents,
@@ -73,18 +95,25 @@ export function guardNavigation(
     return allowedOrigins.includes(origin) || (extraOrigins.get(contents.id) ?? []).includes(origin);
   };
   const refuse = (what: string, url: string): void => {
-    logger.warn(`Denied ${what}`, { url: url.split('?')[0]?.slice(0, 200) });
+    logger.warn(`Denied ${what}`, { url: withoutQuery(url) });
+  };
+  const logDeniedNavigation = (what: string, url: string): void => {
+    if (expectedDenials.get(contents.id)?.(url)) {
+      logger.debug(`Denied ${what} that the window handles itself`, { url: withoutQuery(url) });
+      return;
+    }
+    refuse(what, url);
   };
   contents.on('will-navigate', (event, url) => {
     if (!allowed(url)) {
       event.preventDefault();
-      refuse('a navigation', url);
+      logDeniedNavigation('a navigation', url);
     }
   });
   contents.on('will-redirect', (event, url) => {
     if (!allowed(url)) {
       event.preventDefault();
-      refuse('a redirect', url);
+      logDeniedNavigation('a redirect', url);
     }
   });
   contents.on('will-attach-webview', (event) => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { allowOrigins } from '../security.ts';
+import { allowOrigins, expectDeniedNavigations } from '../security.ts';
 import {
   app,
   BrowserWindow,
@@ -14,7 +14,7 @@ import type {
   AuthorizationResult,
   AuthorizationTransport,
 } from '../../core/auth/authorize.ts';
-import { callbackUrlPattern } from '../../core/auth/callback.ts';
+import { callbackUrlPattern, isCallbackUrl } from '../../core/auth/callback.ts';
 import {
   loginCompletePage,
   loginFailedPage,
@@ -122,6 +122,11 @@ class LoginWindow {
     });
 
     allowOrigins(this.#window.webContents, [this.#idpOrigin]);
+    // The app-wide guard also receives the redirect to the callback, which
+    // this window catches itself, so the guard logs it at debug level only.
+    expectDeniedNavigations(this.#window.webContents, (url) =>
+      isCallbackUrl(url, this.#request.redirectUri),
+    );
     this.#install();
     this.#logger.info('Login window opened', { idp: this.#idpOrigin });
     this.#window.loadURL(this.#request.authorizeUrl).catch((error: unknown) => {

@@ -1,8 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AuthorizationRequest } from '../../../electron/core/auth/authorize.ts';
 import type { LoginWindowOptions } from '../../../electron/shell/auth/login-window.ts';
+import type { WebContents } from 'electron';
 import { matchCallback } from '../../../electron/core/auth/callback.ts';
 import { createMemoryLogger } from '../../../electron/core/log/logger.ts';
+import { guardNavigation } from '../../../electron/shell/security.ts';
 import {
   issueCa,
   issueServerCertificate,
@@ -269,6 +271,29 @@ describe('login window (mocked electron)', () => {
     window.webContents.emit('will-redirect', event);
     expect(event.preventDefault).toHaveBeenCalled();
     expect((await outcome).code).toBe('c2');
+  });
+
+  it('keeps the app-wide guard from warning on the callback', async () => {
+    const guard = createMemoryLogger();
+    const { window, outcome } = start();
+    const contents = window.webContents as unknown as WebContents;
+    guardNavigation(contents, guard.logger);
+    const url = `${REDIRECT}?code=c3&state=${STATE}`;
+    const event = navigationEvent(url);
+    window.webContents.emit('will-redirect', event, url);
+    expect(event.preventDefault).toHaveBeenCalled();
+    expect(guard.lines.filter((line) => line.startsWith('warn'))).toEqual([]);
+    expect((await outcome).code).toBe('c3');
+  });
+
+  it('leaves the app-wide guard warning on other URLs', () => {
+    const guard = createMemoryLogger();
+    const { window } = start();
+    const contents = window.webContents as unknown as WebContents;
+    guardNavigation(contents, guard.logger);
+    const url = 'https://evil.example.test/page';
+    window.webContents.emit('will-redirect', navigationEvent(url), url);
+    expect(guard.lines.some((line) => line.startsWith('warn'))).toBe(true);
   });
 
   it('rejects access_denied as no certificate', async () => {

@@ -6,11 +6,17 @@ import { EventEmitter } from 'node:events';
 import type { WebContents } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../../../electron/core/log/logger.ts';
-import { guardNavigation, isAppUrl } from '../../../electron/shell/security.ts';
+import {
+  expectDeniedNavigations,
+  guardNavigation,
+  isAppUrl,
+} from '../../../electron/shell/security.ts';
 
 type OpenHandler = (details: { url: string }) => { action: string };
 
 class FakeWebContents extends EventEmitter {
+  static nextId = 1;
+  id = FakeWebContents.nextId++;
   openHandler: OpenHandler | null = null;
   setWindowOpenHandler(handler: OpenHandler): void {
     this.openHandler = handler;
@@ -156,6 +162,75 @@ describe('navigation guard', () => {
       url: 'https://logincert.anaf.ro/',
     });
     expect(decision).toEqual({ action: 'deny' });
+  });
+});
+
+describe('expected denied navigations', () => {
+  const CALLBACK = 'https://localhost:9002/callback';
+  const isCallback = (url: string): boolean => url.startsWith(CALLBACK);
+
+  it.each(['will-navigate', 'will-redirect'])(
+    '%s to the expected URL is denied',
+    (name) => {
+      const { contents, fire } = guarded();
+      expectDeniedNavigations(contents as unknown as WebContents, isCallback);
+      const event = fire(name, `${CALLBACK}${SECRET_QUERY}`);
+      expect(event.prevented).toBe(true);
+    },
+  );
+
+  it.each(['will-navigate', 'will-redirect'])(
+    '%s to the expected URL logs no warning',
+    (name) => {
+      const { contents, fire, lines } = guarded();
+      expectDeniedNavigations(contents as unknown as WebContents, isCallback);
+      fire(name, `${CALLBACK}${SECRET_QUERY}`);
+      expect(lines.filter((line) => line.startsWith('warn'))).toEqual([]);
+    },
+  );
+
+  it('logs the expected denial at debug level', () => {
+    const { contents, fire, lines } = guarded();
+    expectDeniedNavigations(contents as unknown as WebContents, isCallback);
+    fire('will-redirect', `${CALLBACK}${SECRET_QUERY}`);
+    const debug = lines.filter((line) => line.startsWith('debug'));
+    expect(debug).toHaveLength(1);
+    expect(debug[0]).toContain('Denied a redirect');
+    expect(debug[0]).toContain(CALLBACK);
+    expect(debug[0]).not.toContain('c0de5ecret42');
+  });
+
+  it('still warns for other URLs', () => {
+    const { contents, fire, lines } = guarded();
+    expectDeniedNavigations(contents as unknown as WebContents, isCallback);
+    fire('will-redirect', 'https://evil.example/');
+    expect(lines.some((line) => line.startsWith('warn'))).toBe(true);
+  });
+
+  it('warns in other windows', () => {
+    const login = guarded();
+    expectDeniedNavigations(
+      login.contents as unknown as WebContents,
+      isCallback,
+    );
+    const other = guarded();
+    other.fire('will-redirect', `${CALLBACK}${SECRET_QUERY}`);
+    expect(other.lines.some((line) => line.startsWith('warn'))).toBe(true);
+  });
+
+  it('warns for window.open of the expected URL', () => {
+    const { contents, lines } = guarded();
+    expectDeniedNavigations(contents as unknown as WebContents, isCallback);
+    contents.openHandler?.({ url: CALLBACK });
+    expect(lines.some((line) => line.startsWith('warn'))).toBe(true);
+  });
+
+  it('forgets the matcher when the window is destroyed', () => {
+    const { contents, fire, lines } = guarded();
+    expectDeniedNavigations(contents as unknown as WebContents, isCallback);
+    contents.emit('destroyed');
+    fire('will-redirect', CALLBACK);
+    expect(lines.some((line) => line.startsWith('warn'))).toBe(true);
   });
 });
 
