@@ -29,6 +29,22 @@ describe('AddCompanyForm', () => {
     expect(fake.callsTo('companies.add')[0]).toEqual({ cif: '2816464', name: 'Brutăria', accountId: 'acc-sandbox' });
   });
 
+  test('confirms an add after the list refresh', async () => {
+    const { fake } = renderWithApp(<AddCompanyForm accounts={[sandboxAccount]} defaultApi="test" />, {
+      'companies.add': () => {
+        // Main announces the new list before it answers, as a real add does.
+        fake.emit('companies.changed', companies);
+        return companies[0]!;
+      },
+      'companies.list': () => companies,
+    });
+    fireEvent.change(screen.getByLabelText(/CIF/), { target: { value: '2816464' } });
+    fireEvent.change(screen.getByLabelText('Denumire'), { target: { value: 'Brutăria' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Adaugă firma' }));
+    expect(await screen.findByText(/a fost adăugată/)).toBeTruthy();
+    expect((screen.getByLabelText('Denumire') as HTMLInputElement).value).toBe('');
+  });
+
   test('sends the chosen API path for an ANAF account', async () => {
     const { fake } = renderWithApp(<AddCompanyForm accounts={[anafAccount]} defaultApi="prod" />, {
       'companies.add': () => companies[1]!,

@@ -1,5 +1,5 @@
 import { Button, Group, Paper, Select, TextInput, Title } from '@mantine/core';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountSummary, ApiPath } from '../../../../shared/domain.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -18,11 +18,18 @@ export function AddCompanyForm({ accounts, defaultApi }: AddCompanyFormProps) {
   const { t } = useTranslation();
   const add = useAddCompany();
   const readOnly = useReadOnly();
-  const { reset: clearAddError } = add;
+  // Editing a field clears a failure, and never a running add.
+  const clearAddError = (): void => {
+    if (add.isError) add.reset();
+  };
   const { dataUpdatedAt: listUpdatedAt } = useCompanies();
   // A later change to the list (an add, sync, rename or removal, here or in
-  // another window) makes an earlier failure out of date.
-  useEffect(() => clearAddError(), [listUpdatedAt, clearAddError]);
+  // another window) makes an earlier failure out of date, so it is hidden.
+  // It is not reset: resetting drops the callbacks of a running `mutate`.
+  const [listAtFailure, setListAtFailure] = useState<number | null>(null);
+  if (add.isError && listAtFailure === null) setListAtFailure(listUpdatedAt);
+  if (!add.isError && listAtFailure !== null) setListAtFailure(null);
+  const addError = add.isError && (listAtFailure === null || listAtFailure === listUpdatedAt) ? add.error : null;
   const [cifText, setCifText] = useState('');
   const [name, setName] = useState('');
   const [accountId, setAccountId] = useState<string | null>(accounts[0]?.id ?? null);
@@ -126,7 +133,7 @@ export function AddCompanyForm({ accounts, defaultApi }: AddCompanyFormProps) {
           </Button>
         </Group>
       </form>
-      {add.error ? <ErrorAlert error={add.error} /> : null}
+      {addError ? <ErrorAlert error={addError} /> : null}
     </Paper>
   );
 }
