@@ -5,17 +5,21 @@
  */
 import { useEffect, useRef } from 'react';
 import { getApi } from '../ipc/api.ts';
+import { useReadOnly } from './useReadOnly.ts';
 
 export function useMarkSeenOnLeave(cif: string | null, hasNew: boolean, onMarked: () => void): void {
-  const state = useRef({ hasNew, onMarked });
+  // A read-only window cannot write the marks, so it leaves them for the
+  // window that holds the data folder.
+  const readOnly = useReadOnly();
+  const state = useRef({ hasNew, onMarked, readOnly });
   useEffect(() => {
-    state.current = { hasNew, onMarked };
+    state.current = { hasNew, onMarked, readOnly };
   });
 
   useEffect(() => {
     if (!cif) return undefined;
     const markSeen = (): void => {
-      if (!state.current.hasNew) return;
+      if (!state.current.hasNew || state.current.readOnly) return;
       state.current.hasNew = false;
       void getApi()
         .companiesMarkSeen({ cif })
