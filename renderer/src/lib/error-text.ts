@@ -13,6 +13,7 @@ import { ro } from '../i18n/ro.ts';
 import { ApiError } from '../ipc/api.ts';
 import { hintName } from './error-hints.ts';
 import { uploadProblemText } from './upload/problem-text.ts';
+import { STATE_KEYS } from '../screens/upload/labels.ts';
 
 export interface LocalizedError {
   /** The contract's error code, or undefined for a failure without one. */
@@ -70,19 +71,6 @@ const TEXT_VALUES = [
   'folder',
 ] as const;
 
-/** Upload states as `details.state` gives them, and their i18n keys. */
-const UPLOAD_STATE_KEYS = {
-  queued: 'upload.stateQueued',
-  sending: 'upload.stateSending',
-  processing: 'upload.stateProcessing',
-  accepted: 'upload.stateAccepted',
-  rejected: 'upload.stateRejected',
-  unknown: 'upload.stateUnknown',
-  reconciling: 'upload.stateReconciling',
-  needsDecision: 'upload.stateNeedsDecision',
-  failed: 'upload.stateFailed',
-} as const;
-
 /** Main's message for a channel whose service this build lacks. */
 const NOT_IMPLEMENTED = /not implemented|not available in this build/i;
 
@@ -117,8 +105,8 @@ function namedValues(
       values[name] = String(value);
   }
   if (typeof details.count === 'number') values.count = details.count;
-  if (values.state && hasKey(UPLOAD_STATE_KEYS, values.state)) {
-    values.state = t(UPLOAD_STATE_KEYS[values.state]);
+  if (values.state && hasKey(STATE_KEYS, values.state)) {
+    values.state = t(STATE_KEYS[values.state]);
   }
   return values;
 }
