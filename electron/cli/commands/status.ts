@@ -56,8 +56,8 @@ async function status(
     accountId: context.globals.account,
   });
   const answer = await askAnafStatus(session, target, uploadIndex);
-  // The answer moves a processing record on, as the app's own check would
-  // (for `nok`, after fetching every error of the error document).
+  // The response updates a processing record as the app's own check would,
+  // which for `nok` includes fetching every error of the error document.
   const record =
     target.record === null
       ? null

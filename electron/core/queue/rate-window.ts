@@ -4,10 +4,10 @@
  * ANAF's gateway returns 429 when more than N calls arrive within a minute,
  * and the sandbox counts them at arrival in a sliding 60-second window. The
  * limiter cannot see when a call arrives, only that it arrives after the
- * call starts and before its job ends. So a call holds its place in the
- * window from its start until one window after its job ended: if fewer
- * than N calls hold a place when a call starts, no more than N arrive within
- * any window, however long the process or the network kept them on the way.
+ * call starts and before its job ends. So a call counts in the window from
+ * its start until one window after its job ended. If fewer than N calls
+ * count when a call starts, no more than N arrive within any window,
+ * however long the process or the network delayed them.
  * A margin widens the window further for the difference between the
  * server's clock rate and ours. Calls start as soon as the window has room,
  * so a backlog runs at close to N per window without fixed-interval pacing.
@@ -113,8 +113,8 @@ export function effectiveLimit(
   return Math.max(1, Math.floor(config.limit * share));
 }
 
-/** Returns the calls that hold a place in the window at `now`. */
-function placesHeld(
+/** Returns the calls that count in the window at `now`. */
+function countedCalls(
   state: RateWindowState,
   config: RateWindowConfig,
   now: number,
@@ -123,13 +123,13 @@ function placesHeld(
   return state.calls.filter((call) => call.onTheWay || call.at > from);
 }
 
-/** Counts the calls that hold a place in the window at `now`. */
+/** Returns how many calls count in the window at `now`. */
 export function callsInWindow(
   state: RateWindowState,
   config: RateWindowConfig,
   now: number,
 ): number {
-  return placesHeld(state, config, now).length;
+  return countedCalls(state, config, now).length;
 }
 
 /**
@@ -145,18 +145,18 @@ export function earliestStart(
   config: RateWindowConfig,
   now: number,
 ): number {
-  const held = placesHeld(state, config, now);
+  const counted = countedCalls(state, config, now);
   const limit = effectiveLimit(state, config, now);
-  if (held.length < limit) return now;
+  if (counted.length < limit) return now;
 
-  // The window has room again once all but limit - 1 of the places are
-  // free. Ended calls free theirs in the order they ended; the youngest of
-  // those that must leave decides when.
-  const ended = held
+  // The window has room again once all but limit - 1 of the counted calls
+  // have left it. Ended calls leave in the order they ended, and the
+  // youngest of those that must leave decides when.
+  const ended = counted
     .filter((call) => !call.onTheWay)
     .map((call) => call.at)
     .sort((a, b) => a - b);
-  const mustLeave = held.length - limit + 1;
+  const mustLeave = counted.length - limit + 1;
   if (ended.length < mustLeave) return Number.POSITIVE_INFINITY;
   const youngest = ended[mustLeave - 1] ?? now;
   return Math.max(now, youngest + countedWindowMs(config));
@@ -169,8 +169,8 @@ export function recordStart(
   now: number,
   job: number,
 ): RateWindowState {
-  const kept = placesHeld(state, config, now);
-  return { ...state, calls: [...kept, { job, at: now, onTheWay: true }] };
+  const counted = countedCalls(state, config, now);
+  return { ...state, calls: [...counted, { job, at: now, onTheWay: true }] };
 }
 
 /** Records that `job` ended at `now`, so its calls have arrived by then. */

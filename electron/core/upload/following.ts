@@ -94,8 +94,8 @@ async function checkOnce(
 }
 
 /**
- * Applies one stareMesaj answer to a processing upload; returns true once
- * the upload has ended. `statusChecks` is the count to store with it.
+ * Applies one stareMesaj response to a processing upload and returns true
+ * once the upload has ended. `statusChecks` is the count to store with it.
  */
 export async function applyStatus(
   runtime: UploadRuntime,

@@ -205,10 +205,10 @@ export class UploadService {
   }
 
   /**
-   * Applies a stareMesaj answer that someone else asked for (the command
-   * line's `status`) to the upload with that index, when the upload is
-   * still processing, and returns the record as it then is, or null when no
-   * upload has the index. The answer counts as one more status check.
+   * Applies a stareMesaj response fetched elsewhere (the command line's
+   * `status`) to the upload with that index while it is still processing.
+   * Returns the updated record, or null when no upload has the index. The
+   * response counts as one more status check.
    */
   async applyStatus(
     uploadIndex: string,

@@ -9,7 +9,7 @@ import { useReadOnly } from './useReadOnly.ts';
 
 export function useMarkSeenOnLeave(cif: string | null, hasNew: boolean, onMarked: () => void): void {
   // A read-only window cannot write the marks, so it leaves them for the
-  // window that holds the data folder.
+  // window that has the data folder's lock.
   const readOnly = useReadOnly();
   const state = useRef({ hasNew, onMarked, readOnly });
   useEffect(() => {

@@ -23,7 +23,7 @@ const config: RateWindowConfig = {
   minShare: 0.1,
 };
 
-/** A window of ended calls, one job each, ending at the given times. */
+/** Builds a window of ended calls, one job each, ending at the given times. */
 function withEnded(...ends: number[]): RateWindowState {
   return {
     calls: ends.map((at, job) => ({ job, at, onTheWay: false })),

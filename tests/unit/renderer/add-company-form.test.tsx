@@ -32,7 +32,7 @@ describe('AddCompanyForm', () => {
   test('confirms an add after the list refresh', async () => {
     const { fake } = renderWithApp(<AddCompanyForm accounts={[sandboxAccount]} defaultApi="test" />, {
       'companies.add': () => {
-        // Main announces the new list before it answers, as a real add does.
+        // Main emits the new list before it returns, as a real add does.
         fake.emit('companies.changed', companies);
         return companies[0]!;
       },

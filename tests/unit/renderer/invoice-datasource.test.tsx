@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
-// The grid's data source asks main for the filter's totals with the first
-// block, skips them for later blocks while those are current, and asks
-// again with the next block once `invoices.changed` invalidated them.
+// The grid's data source requests the filter's totals with the first
+// block, skips them for later blocks while those are current, and requests
+// them again with the next block once `invoices.changed` invalidated them.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { renderHook, waitFor } from '@testing-library/react';
 import type { IDatasource, IGetRowsParams } from 'ag-grid-community';
@@ -20,19 +20,26 @@ function setUp() {
     'invoices.query': (query: InvoiceQuery) => sampleInvoicePage(query, 1000),
   });
   window.efactura = fake.api;
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const client = new QueryClient({
+    defaultOptions: { queries: { retry: false } },
+  });
   const wrapper = ({ children }: { children: ReactNode }) => (
     <QueryClientProvider client={client}>{children}</QueryClientProvider>
   );
   const onSummary = vi.fn();
   const { result } = renderHook(
-    () => useInvoiceDatasource({ cif: CIF, direction: 'received' }, onSummary, vi.fn()),
+    () =>
+      useInvoiceDatasource(
+        { cif: CIF, direction: 'received' },
+        onSummary,
+        vi.fn(),
+      ),
     { wrapper },
   );
   return { fake, client, source: result.current, onSummary };
 }
 
-/** Asks the data source for one block and waits until it answered. */
+/** Loads one block through the data source and waits for its result. */
 async function load(source: IDatasource, startRow: number): Promise<void> {
   const done = vi.fn();
   const params = {
@@ -48,7 +55,9 @@ async function load(source: IDatasource, startRow: number): Promise<void> {
   await waitFor(() => expect(done).toHaveBeenCalled());
 }
 
-function lastQuery(fake: ReturnType<typeof setUp>['fake']): InvoiceQuery | undefined {
+function lastQuery(
+  fake: ReturnType<typeof setUp>['fake'],
+): InvoiceQuery | undefined {
   return fake.callsTo('invoices.query').at(-1) as InvoiceQuery | undefined;
 }
 
@@ -70,7 +79,10 @@ describe('invoice data source', () => {
   test('later block asks after a change', async () => {
     const { fake, client, source, onSummary } = setUp();
     await load(source, 0);
-    await client.invalidateQueries({ queryKey: queryKeys.invoices(CIF), refetchType: 'none' });
+    await client.invalidateQueries({
+      queryKey: queryKeys.invoices(CIF),
+      refetchType: 'none',
+    });
     await load(source, 200);
     expect(lastQuery(fake)?.withTotals).toBeUndefined();
     expect(onSummary).toHaveBeenCalledTimes(2);

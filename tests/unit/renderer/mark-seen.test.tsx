@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 // Leaving a company's invoices clears its "new" marks, except in a
-// read-only window, which leaves them for the window that holds the folder.
+// read-only window, which leaves them for the window with the folder's lock.
 import { waitFor } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
 import type { AppInfo } from '../../../shared/ipc/contract.ts';
@@ -39,7 +39,9 @@ async function visitAndLeave(readOnly: boolean) {
 describe('useMarkSeenOnLeave', () => {
   test('clears the marks on leaving', async () => {
     const fake = await visitAndLeave(false);
-    await waitFor(() => expect(fake.callsTo('companies.markSeen')).toHaveLength(1));
+    await waitFor(() =>
+      expect(fake.callsTo('companies.markSeen')).toHaveLength(1),
+    );
   });
 
   test('keeps the marks when read-only', async () => {
